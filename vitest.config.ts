@@ -10,6 +10,8 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Integration suites share one server per engine; run files one after another.
+    fileParallelism: false,
     projects: [
       {
         resolve: { alias },
@@ -24,7 +26,6 @@ export default defineConfig({
           globalSetup: ["test/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

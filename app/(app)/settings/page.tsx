@@ -1,0 +1,82 @@
+import { RelativeTime } from "@/components/ui/relative-time";
+import { NoAccess } from "@/components/ui/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { RoleBadge, StatusBadge } from "@/components/ui/status-badge";
+import { listApiKeys } from "@/lib/auth/api-keys";
+import { requirePageUser, userCan } from "@/lib/auth/page-guard";
+import { listUsers } from "@/lib/auth/users";
+import { getDb } from "@/lib/db";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser();
+  if (!userCan(user, "admin")) return <NoAccess what="Users, roles and API keys are managed by admins." />;
+  const db = await getDb();
+  const [users, keys] = await Promise.all([listUsers(db), listApiKeys(db)]);
+  return (
+    <>
+      <PageHeader title="Settings" description="People, their roles, and the API keys machines push data with." />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-labelledby="users-heading">
+          <h2 id="users-heading" className="mb-2 font-medium">
+            Users
+          </h2>
+          <table className="w-full text-left">
+            <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
+              <tr>
+                <th className="px-3 py-2 font-medium">Email</th>
+                <th className="px-3 py-2 font-medium">Roles</th>
+                <th className="px-3 py-2 font-medium">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {users.map((u) => (
+                <tr key={u.id} className="h-9">
+                  <td className="px-3">{u.email}</td>
+                  <td className="space-x-1 px-3">
+                    {u.roles.map((r) => (
+                      <RoleBadge key={r} role={r} />
+                    ))}
+                  </td>
+                  <td className="px-3">{u.active ? <StatusBadge status="healthy" label="active" /> : <StatusBadge status="none" label="disabled" />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="keys-heading">
+          <h2 id="keys-heading" className="mb-2 font-medium">
+            API keys
+          </h2>
+          <table className="w-full text-left">
+            <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
+              <tr>
+                <th className="px-3 py-2 font-medium">Name</th>
+                <th className="px-3 py-2 font-medium">Prefix</th>
+                <th className="px-3 py-2 font-medium">Scopes</th>
+                <th className="px-3 py-2 font-medium">Last used</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {keys.map((k) => (
+                <tr key={k.id} className="h-9">
+                  <td className="px-3">
+                    {k.name} {k.revoked_at && <StatusBadge status="none" label="revoked" />}
+                  </td>
+                  <td className="px-3 font-mono text-xs">{k.prefix}…</td>
+                  <td className="space-x-1 px-3">
+                    {k.scopes.map((s) => (
+                      <RoleBadge key={s} role={s} />
+                    ))}
+                  </td>
+                  <td className="px-3 text-zinc-600 dark:text-zinc-400">{k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "never"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </>
+  );
+}

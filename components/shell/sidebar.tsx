@@ -1,0 +1,73 @@
+"use client";
+
+import clsx from "clsx";
+import { Activity, BadgeCheck, Boxes, GitBranch, LayoutDashboard, PanelLeftClose, PanelLeftOpen, ScrollText, Settings, Siren, Waves } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import type { NavItem } from "./nav-items";
+
+const ICONS = {
+  overview: LayoutDashboard,
+  models: Boxes,
+  drift: Waves,
+  pipelines: GitBranch,
+  incidents: Siren,
+  approvals: BadgeCheck,
+  audit: ScrollText,
+  settings: Settings,
+};
+
+export function Sidebar({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [collapsed, setCollapsed] = useState(false);
+  // The global time range travels with every link, so switching pages keeps the view.
+  const range = searchParams.get("range");
+  const suffix = range ? `?range=${encodeURIComponent(range)}` : "";
+  return (
+    <nav
+      aria-label="Main"
+      className={clsx(
+        "sticky top-0 flex h-screen shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900",
+        collapsed ? "w-14" : "w-52",
+      )}
+    >
+      <div className="flex h-12 items-center gap-2 px-4 font-semibold">
+        <Activity aria-hidden className="size-5 shrink-0 text-indigo-600 dark:text-indigo-400" />
+        {!collapsed && <span>Plumbline</span>}
+      </div>
+      <ul className="flex-1 space-y-0.5 px-2 py-2">
+        {items.map((item) => {
+          const Icon = ICONS[item.icon];
+          const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href + suffix}
+                aria-current={active ? "page" : undefined}
+                title={collapsed ? item.label : undefined}
+                className={clsx(
+                  "flex h-8 items-center gap-2.5 rounded-md px-2 text-zinc-700 hover:bg-zinc-200/70 dark:text-zinc-300 dark:hover:bg-zinc-800",
+                  active && "bg-white font-medium text-zinc-950 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700",
+                )}
+              >
+                <Icon aria-hidden className="size-4 shrink-0" />
+                {!collapsed && <span>{item.label}</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <button
+        type="button"
+        onClick={() => setCollapsed((c) => !c)}
+        className="m-2 flex h-8 items-center gap-2 rounded-md px-2 text-zinc-500 hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
+        aria-label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
+      >
+        {collapsed ? <PanelLeftOpen className="size-4" /> : <PanelLeftClose className="size-4" />}
+        {!collapsed && <span className="text-xs">Collapse</span>}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,6 @@
+/** Runs once when a server process starts: migrations, then the demo seed when asked for. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { boot } = await import("./lib/boot");
+  await boot();
+}

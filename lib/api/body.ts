@@ -1,0 +1,64 @@
+import type { z } from "zod";
+import { apiError, type ErrorDetail } from "./errors";
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** zod issue paths as the contract writes them: `points[3].value`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => {
+    if (typeof key === "number") return `${out}[${key}]`;
+    return out ? `${out}.${String(key)}` : String(key);
+  }, "");
+}
+
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path) || "(body)", message: issue.message }));
+}
+
+/** Reads at most MAX_BODY_BYTES, refusing early on a declared or streamed size above it. */
+async function readLimitedText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw apiError(413, `Request body is over ${MAX_BODY_BYTES} bytes`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw apiError(413, `Request body is over ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function isJsonContentType(req: Request): boolean {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  return type === "application/json" || type.endsWith("+json");
+}
+
+/** Raw JSON of a request: 415 when it is not JSON, 413 when too large, 400 when malformed. */
+export async function readJson(req: Request): Promise<unknown> {
+  if (!isJsonContentType(req)) throw apiError(415, "Content-Type must be application/json");
+  const text = await readLimitedText(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw apiError(400, "Request body is not valid JSON");
+  }
+}
+
+/** Validates a value against a schema: 422 naming each field at fault. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw apiError(422, "Request body is invalid", zodDetails(parsed.error));
+  return parsed.data;
+}
+
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return validate(schema, await readJson(req));
+}

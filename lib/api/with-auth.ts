@@ -1,0 +1,103 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { appendAudit } from "@/lib/audit/append";
+import { authenticateKey } from "@/lib/auth/api-keys";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { actorOf, principalCan, type Principal } from "@/lib/auth/principal";
+import { sessionUser } from "@/lib/auth/session";
+import { getDb, type Db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { recordRequest, routeLabel } from "@/lib/observability/metrics";
+import { clientIp } from "./client-ip";
+import { ApiError, apiError, errorResponse } from "./errors";
+
+export interface HandlerContext<Params> {
+  req: NextRequest;
+  params: Params;
+  principal: Principal;
+  /** The audit trail's actor and address for this request. */
+  by: { actor: string; ip: string; userId?: string };
+  db: Db;
+}
+
+type Handler<Params> = (ctx: HandlerContext<Params>) => Promise<Response> | Response;
+type RouteContext<Params> = { params: Promise<Params> };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The one door into every API route: times and counts the request, resolves the caller (API key
+ * or session), checks the permission (deny by default), audits refusals, and turns every error
+ * into the contract's error shape, never a stack trace.
+ */
+export function withAuth<Params = Record<string, never>>(permission: Permission, handler: Handler<Params>) {
+  return async (req: NextRequest, route: RouteContext<Params>): Promise<Response> => {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await authorizeAndRun(req, route, permission, handler);
+    } catch (error) {
+      response = toResponse(error, req);
+    }
+    recordRequest(routeLabel(req.nextUrl.pathname), req.method, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}
+
+async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Params>, permission: Permission, handler: Handler<Params>) {
+  const db = await getDb();
+  const ip = clientIp(req.headers);
+  const principal = await resolvePrincipal(req, db);
+  const by = { actor: actorOf(principal), ip, userId: principal.kind === "user" ? principal.id : undefined };
+  if (!principalCan(principal, permission)) {
+    await deny(db, req, by, { permission, reason: `${principal.kind === "user" ? "roles" : "key scopes"} do not grant ${permission}` });
+    throw apiError(403, `Not allowed: ${PERMISSIONS[permission].description} needs a ${describeGrant(permission)}`);
+  }
+  if (principal.kind === "user" && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
+    await deny(db, req, by, { permission, reason: "cross-origin request with a session cookie" });
+    throw apiError(403, "Cross-origin request refused: state changes with a session must come from this app");
+  }
+  return handler({ req, params: await route.params, principal, by, db });
+}
+
+async function resolvePrincipal(req: NextRequest, db: Db): Promise<Principal> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const key = match ? await authenticateKey(db, match[1]) : null;
+    if (!key) throw apiError(401, "Invalid or revoked API key");
+    return key;
+  }
+  const user = await sessionUser();
+  if (!user) throw apiError(401, "Sign in, or send an API key as Authorization: Bearer <key>");
+  return user;
+}
+
+function describeGrant(permission: Permission): string {
+  const rule: { roles: readonly string[]; scope?: string } = PERMISSIONS[permission];
+  const parts = [];
+  if (rule.roles.length) parts.push(`role of ${rule.roles.join(", ")}`);
+  if (rule.scope) parts.push(`key with scope ${rule.scope}`);
+  return parts.join(" or ");
+}
+
+async function deny(db: Db, req: NextRequest, by: { actor: string; ip: string }, detail: Record<string, unknown>) {
+  await appendAudit(db, { actor: by.actor, action: "access.denied", target: `${req.method} ${req.nextUrl.pathname}`, outcome: "denied", detail, ip: by.ip });
+}
+
+/** Cookies ride along on cross-site requests; the Origin header says where the request came from. */
+function sameOrigin(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const allowed = new Set<string>();
+  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (host) allowed.add(`${req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")}://${host}`);
+  return allowed.has(origin);
+}
+
+function toResponse(error: unknown, req: NextRequest): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  log.error("unhandled error in route handler", { route: req.nextUrl.pathname, method: req.method, error: String(error) });
+  return errorResponse(apiError(500, "Internal error: the request was not completed"));
+}

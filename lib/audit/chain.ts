@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+
+/** The hash a chain starts from: the first entry's prev_hash. */
+export const GENESIS_HASH = "0".repeat(64);
+
+export type AuditOutcome = "success" | "failure" | "denied";
+
+export interface AuditEntryContent {
+  seq: number;
+  ts: string;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: AuditOutcome;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+/**
+ * Canonical JSON: keys sorted at every depth, no insignificant white space, so that the same
+ * entry hashes the same whether it comes from JavaScript, PostgreSQL's jsonb, or an auditor's script.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new Error("canonical JSON has no form for non-finite numbers");
+    if (value === undefined) return "null";
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/** hash = sha256(prev_hash ‖ canonical JSON of the entry), hex. */
+export function entryHash(prevHash: string, entry: AuditEntryContent): string {
+  return createHash("sha256").update(prevHash).update(canonicalJson(entry)).digest("hex");
+}
+
+export interface ChainedEntry extends AuditEntryContent {
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  entries: number;
+  headHash: string;
+  firstBadSeq: number | null;
+}
+
+/**
+ * Walks entries in seq order and names the first one whose link or hash does not hold.
+ * Takes an iterable so that a caller can stream a chain of any length through it.
+ */
+export function createChainVerifier() {
+  let expectedPrev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  let firstBadSeq: number | null = null;
+  return {
+    add(entry: ChainedEntry) {
+      count++;
+      if (firstBadSeq === null) {
+        const broken =
+          entry.seq !== expectedSeq || entry.prevHash !== expectedPrev || entryHash(entry.prevHash, contentOf(entry)) !== entry.hash;
+        if (broken) firstBadSeq = entry.seq;
+      }
+      expectedPrev = entry.hash;
+      expectedSeq = entry.seq + 1;
+    },
+    verdict(): ChainVerdict {
+      return { ok: firstBadSeq === null, entries: count, headHash: expectedPrev, firstBadSeq };
+    },
+  };
+}
+
+export function contentOf(entry: ChainedEntry): AuditEntryContent {
+  const { seq, ts, actor, action, target, outcome, detail, ip } = entry;
+  return { seq, ts, actor, action, target, outcome, detail, ip };
+}

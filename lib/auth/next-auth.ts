@@ -1,0 +1,51 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIp } from "@/lib/api/client-ip";
+import { appendAudit } from "@/lib/audit/append";
+import { getDb } from "@/lib/db";
+import { verifyPassword } from "./password";
+import { clearSigninFailures, recordSigninFailure } from "./signin-limit";
+import { findUserByEmail, normaliseEmail } from "./users";
+
+/** Sessions end 12 hours after sign-in at the latest, however active. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = normaliseEmail(String(credentials?.email ?? ""));
+        const password = String(credentials?.password ?? "");
+        const ip = clientIp(req?.headers ?? {});
+        const db = await getDb();
+        const user = email ? await findUserByEmail(db, email) : undefined;
+        const passwordOk = await verifyPassword(password, user?.passwordHash ?? null);
+        if (!user || !user.active || !passwordOk) {
+          await recordSigninFailure(db, email, ip);
+          const reason = !user ? "unknown account" : !user.active ? "account disabled" : "wrong password";
+          await appendAudit(db, { actor: email || "(none)", action: "auth.signin", target: email || "(none)", outcome: "failure", detail: { reason }, ip });
+          return null;
+        }
+        await clearSigninFailures(db, email, ip);
+        await appendAudit(db, { actor: email, action: "auth.signin", target: email, outcome: "success", detail: {}, ip });
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.signedInAt = Date.now();
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, signedInAt: token.signedInAt };
+    },
+  },
+};

@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { users } from "@/drizzle/schema";
+import { ApiError } from "@/lib/api/errors";
+import { appendAudit } from "@/lib/audit/append";
+import type { Db } from "@/lib/db";
+import { hashPassword, oneTimePassword } from "./password";
+import type { Role } from "./permissions";
+
+export type User = typeof users.$inferSelect;
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+}
+
+export function publicUser(user: User): PublicUser {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles as Role[], active: user.active };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+export async function listUsers(db: Db): Promise<PublicUser[]> {
+  return (await db.select().from(users).orderBy(asc(users.email))).map(publicUser);
+}
+
+interface Actor {
+  actor: string;
+  ip?: string | null;
+}
+
+/**
+ * Creates the account, or re-enables an existing one with the given roles; either way it gets
+ * a fresh one-time password (or the given one, for the demo accounts).
+ */
+export async function upsertUser(
+  db: Db,
+  input: { email: string; name: string; roles: Role[]; password?: string },
+  by: Actor,
+): Promise<{ user: PublicUser; password: string; created: boolean }> {
+  const password = input.password ?? oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const email = normaliseEmail(input.email);
+  return db.transaction(async (tx) => {
+    const existing = await tx.query.users.findFirst({ where: eq(users.email, email) });
+    const [row] = existing
+      ? await tx.update(users).set({ name: input.name, roles: input.roles, active: true, passwordHash }).where(eq(users.id, existing.id)).returning()
+      : await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash }).returning();
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: existing ? "user.reenabled" : "user.created",
+      target: email,
+      outcome: "success",
+      detail: { roles: input.roles },
+      ip: by.ip,
+    });
+    return { user: publicUser(row), password, created: !existing };
+  });
+}
+
+/**
+ * Changes roles or the active flag. Two rules keep the system administrable: the last active
+ * admin cannot lose the role (or be disabled), and nobody can disable themselves.
+ */
+export async function updateUser(
+  db: Db,
+  id: string,
+  change: { roles?: Role[]; active?: boolean },
+  by: Actor & { userId?: string },
+): Promise<PublicUser> {
+  return db.transaction(async (tx) => {
+    // Serialise admin changes so that two concurrent demotions cannot both see "another admin left".
+    await tx.execute(sql`select pg_advisory_xact_lock(7461003)`);
+    const user = await tx.query.users.findFirst({ where: eq(users.id, id) });
+    if (!user) throw new ApiError(404, "not_found", `No user with id ${id}`);
+    if (change.active === false && by.userId === id) {
+      throw new ApiError(409, "conflict", "You cannot disable your own account", [{ path: "active", message: "cannot disable yourself" }]);
+    }
+    const losesAdmin =
+      user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
+    if (losesAdmin) {
+      const [{ count }] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(users)
+        .where(and(eq(users.active, true), ne(users.id, id), sql`'admin' = any(${users.roles})`));
+      if (count === 0) {
+        throw new ApiError(409, "conflict", "The last admin cannot lose the admin role", [
+          { path: change.roles ? "roles" : "active", message: "at least one active admin must remain" },
+        ]);
+      }
+    }
+    const [row] = await tx
+      .update(users)
+      .set({ ...(change.roles ? { roles: change.roles } : {}), ...(change.active !== undefined ? { active: change.active } : {}) })
+      .where(eq(users.id, id))
+      .returning();
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: "user.updated",
+      target: user.email,
+      outcome: "success",
+      detail: { before: { roles: user.roles, active: user.active }, after: { roles: row.roles, active: row.active } },
+      ip: by.ip,
+    });
+    return publicUser(row);
+  });
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import * as schema from "@/drizzle/schema";
+import { log } from "@/lib/log";
+import { lockDataDir } from "./pglite-lock";
+import type { Db, EngineKind } from "./types";
+
+export interface Database {
+  db: Db;
+  kind: EngineKind;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** `postgres://…` selects PostgreSQL; otherwise PGlite. */
+  url?: string;
+  /** PGlite data folder; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "migrations");
+// An arbitrary constant shared by every replica, so only one of them migrates at a time.
+const MIGRATION_LOCK_KEY = 7_461_001;
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.url && /^postgres(ql)?:\/\//.test(config.url)) return openPostgres(config.url, config.poolSize ?? 10);
+  return openPglite(config.dataDir ?? "./.data");
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  pool.on("error", (error) => log.error("postgres pool error", { error: error.message }));
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    async migrate() {
+      // Replicas starting together must not run the same migration twice.
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : lockDataDir(path.resolve(dataDir));
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // PGlite serialises every query and transaction on its single connection: a query issued
+    // while another request's transaction is open waits for it instead of joining it.
+    const client = inMemory ? new PGlite() : new PGlite(path.resolve(dataDir));
+    await client.waitReady;
+    const db = drizzle(client, { schema });
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      async close() {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Rows of a raw query, whichever engine ran it. */
+export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { users } from "@/drizzle/schema";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { upsertUser } from "@/lib/auth/users";
+import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { createModel, createVersion } from "@/lib/registry/models";
+import { moveToStage } from "@/lib/registry/stages";
+import { DEMO_KEY, DEMO_MODELS, DEMO_PASSWORD, DEMO_USERS, modelCard } from "./fleet";
+
+const DAY_MS = 86_400_000;
+const SYSTEM = { actor: "system" };
+
+/**
+ * Seeds the demo fleet through the domain functions, so the data obeys the same rules as real
+ * use and the audit trail records it. Runs only on an empty database (no users yet).
+ */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  if (count > 0) return false;
+  const steps = DEMO_USERS.length + 1 + DEMO_MODELS.length;
+  let step = 0;
+  const progress = (what: string) => log.info("seeding demo", { step: ++step, of: steps, what });
+
+  for (const user of DEMO_USERS) {
+    await upsertUser(db, { ...user, password: DEMO_PASSWORD }, SYSTEM);
+    progress(`user ${user.email}`);
+  }
+  await createApiKey(db, { name: "demo key", scopes: ["ingest", "registry:write", "read"], key: DEMO_KEY }, SYSTEM);
+  progress("demo API key");
+
+  const now = Date.now();
+  for (const model of DEMO_MODELS) {
+    await createModel(db, { name: model.name, description: model.description, owner: model.owner, task: model.task }, SYSTEM);
+    for (const version of model.versions) {
+      await createVersion(
+        db,
+        model.name,
+        { version: version.version, metrics: version.metrics, feature_importance: version.featureImportance, model_card: modelCard(model, version), artifact_uri: `s3://models/${model.name}/${version.version}/model.onnx` },
+        SYSTEM,
+      );
+    }
+    // Replay the fleet's history in time order so that stage_history reads like real life.
+    const moves = model.versions
+      .flatMap((v) => (v.stages ?? []).map((s) => ({ version: v.version, ...s })))
+      .sort((a, b) => b.daysAgo - a.daysAgo);
+    for (const move of moves) {
+      await db.transaction((tx) =>
+        moveToStage(tx, { model: model.name, version: move.version, to: move.to, reason: "demo history", at: new Date(now - move.daysAgo * DAY_MS) }, SYSTEM),
+      );
+    }
+    progress(`model ${model.name} (${model.versions.length} versions)`);
+  }
+  return true;
+}
