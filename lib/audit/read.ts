@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { and, asc, desc, eq, gte, like, lt, lte } from "drizzle-orm";
 import { auditLog } from "@/drizzle/schema";
 import type { Db } from "@/lib/db";
 import { createChainVerifier, type ChainVerdict, type ChainedEntry } from "./chain";
@@ -39,7 +39,38 @@ export async function verifyChain(db: Db): Promise<ChainVerdict> {
   }
 }
 
-export async function latestEntries(db: Db, limit: number): Promise<ChainedEntry[]> {
-  const rows = await db.query.auditLog.findMany({ orderBy: (t, { desc }) => [desc(t.seq)], limit });
-  return rows.map(rowToEntry);
+export interface AuditFilter {
+  actor?: string;
+  /** A prefix: `promotion.` matches `promotion.approved`. */
+  action?: string;
+  target?: string;
+  from?: Date;
+  to?: Date;
+  /** Entries older than this seq (the previous page's next_cursor). */
+  before?: number;
+  limit: number;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Newest first, filtered, one page at a time; `next_cursor` is null on the last page. */
+export async function queryAudit(db: Db, filter: AuditFilter): Promise<{ entries: ChainedEntry[]; next_cursor: string | null }> {
+  const conditions = [
+    filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
+    filter.action ? like(auditLog.action, `${escapeLike(filter.action)}%`) : undefined,
+    filter.target ? eq(auditLog.target, filter.target) : undefined,
+    filter.from ? gte(auditLog.ts, filter.from) : undefined,
+    filter.to ? lte(auditLog.ts, filter.to) : undefined,
+    filter.before ? lt(auditLog.seq, filter.before) : undefined,
+  ];
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.seq))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit).map(rowToEntry);
+  return { entries: page, next_cursor: rows.length > filter.limit ? String(page[page.length - 1].seq) : null };
 }

@@ -2,7 +2,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { latestEntries } from "@/lib/audit/read";
+import { queryAudit } from "@/lib/audit/read";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 
@@ -11,7 +11,7 @@ export const metadata = { title: "Audit" };
 export default async function AuditPage() {
   const user = await requirePageUser();
   if (!userCan(user, "audit.read")) return <NoAccess what="The audit trail is for compliance staff and admins." />;
-  const entries = await latestEntries(await getDb(), 200);
+  const { entries } = await queryAudit(await getDb(), { limit: 200 });
   return (
     <>
       <PageHeader title="Audit" description="Every sign-in, refusal and change, append-only and hash-chained. The latest 200 entries." />

@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { PERMISSIONS, ROLES, SCOPES, rolesGrant, scopesGrant, type Permission, type Role, type Scope } from "@/lib/auth/permissions";
+import { keySession, Session, signedIn } from "../support/http";
+import { ROOT } from "../support/servers";
+
+/**
+ * Every /api/v1 route, its permission, and a request that is valid enough to get past
+ * validation. A new route file without an entry here fails the first test.
+ */
+interface RouteCase {
+  permission: Permission;
+  path: () => string;
+  body?: () => unknown;
+}
+
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+
+const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "DELETE", RouteCase>>> = {
+  "/api/v1/me": { GET: { permission: "dashboards.read", path: () => "/api/v1/me" } },
+  "/api/v1/fleet": { GET: { permission: "dashboards.read", path: () => "/api/v1/fleet" } },
+  "/api/v1/models": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/models" },
+    POST: { permission: "registry.write", path: () => "/api/v1/models", body: () => ({ name: `matrix-${unique()}` }) },
+  },
+  "/api/v1/models/[name]": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector" } },
+  "/api/v1/models/[name]/stages": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/stages" } },
+  "/api/v1/models/[name]/versions": {
+    POST: { permission: "registry.write", path: () => "/api/v1/models/search-ranker/versions", body: () => ({ version: `m${unique()}` }) },
+  },
+  "/api/v1/users": {
+    GET: { permission: "admin", path: () => "/api/v1/users" },
+    POST: { permission: "admin", path: () => "/api/v1/users", body: () => ({ email: `matrix-${unique()}@example.com`, name: "Matrix", roles: ["viewer"] }) },
+  },
+  "/api/v1/users/[id]": { PATCH: { permission: "admin", path: () => `/api/v1/users/${NO_SUCH_ID}`, body: () => ({ active: true }) } },
+  "/api/v1/keys": {
+    GET: { permission: "admin", path: () => "/api/v1/keys" },
+    POST: { permission: "admin", path: () => "/api/v1/keys", body: () => ({ name: `matrix-${unique()}`, scopes: ["read"] }) },
+  },
+  "/api/v1/keys/[id]": { DELETE: { permission: "admin", path: () => `/api/v1/keys/${NO_SUCH_ID}` } },
+  "/api/v1/audit": { GET: { permission: "audit.read", path: () => "/api/v1/audit?limit=5" } },
+  "/api/v1/audit/verify": { GET: { permission: "audit.read", path: () => "/api/v1/audit/verify" } },
+};
+
+function routeFiles(dir = path.join(ROOT, "app", "api", "v1")): { template: string; methods: string[] }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    if (entry.name !== "route.ts") return [];
+    const source = fs.readFileSync(full, "utf8");
+    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]);
+    return [{ template: "/" + path.relative(path.join(ROOT, "app"), path.dirname(full)).split(path.sep).join("/"), methods }];
+  });
+}
+
+const DEMO_EMAIL: Record<Role, string> = {
+  viewer: "viewer@example.com",
+  oncall: "oncall@example.com",
+  ml_lead: "lead@example.com",
+  compliance: "compliance@example.com",
+  admin: "admin@example.com",
+};
+
+it("has a case for every method of every /api/v1 route file, and no case without a route", () => {
+  const onDisk = routeFiles().flatMap((r) => r.methods.map((m) => `${m} ${r.template}`)).sort();
+  const inTable = Object.entries(ROUTES)
+    .flatMap(([template, methods]) => Object.keys(methods).map((m) => `${m} ${template}`))
+    .sort();
+  expect(onDisk).toEqual(inTable);
+  expect(onDisk.length).toBeGreaterThan(10);
+});
+
+const cases = Object.entries(ROUTES).flatMap(([template, methods]) => Object.entries(methods).map(([method, c]) => ({ label: `${method} ${template}`, method, ...c! })));
+
+describe.each(inject("servers"))("authorization matrix on $engine", ({ baseUrl }) => {
+  const roleSessions = new Map<Role, Session>();
+  const scopeSessions = new Map<Scope, Session>();
+
+  beforeAll(async () => {
+    for (const role of ROLES) roleSessions.set(role, await signedIn(baseUrl, DEMO_EMAIL[role]));
+    const admin = roleSessions.get("admin")!;
+    for (const scope of SCOPES) {
+      const res = await admin.request("POST", "/api/v1/keys", { name: `matrix ${scope}`, scopes: [scope] });
+      const { key } = (await res.json()) as { key: string };
+      scopeSessions.set(scope, keySession(baseUrl, key));
+    }
+  });
+
+  async function call(session: Session, c: (typeof cases)[number]) {
+    return (await session.request(c.method, c.path(), c.body?.())).status;
+  }
+
+  it.each(cases)("$label: 401 without credentials and with a bad key", async (c) => {
+    expect(await call(new Session(baseUrl), c)).toBe(401);
+    expect(await call(keySession(baseUrl, "plb_this_key_does_not_exist"), c)).toBe(401);
+  });
+
+  it.each(cases)("$label: each role and each key scope gets exactly what the permission map grants", async (c) => {
+    const results: string[] = [];
+    const expected: string[] = [];
+    for (const role of ROLES) {
+      const status = await call(roleSessions.get(role)!, c);
+      results.push(`${role}:${status === 403 ? "denied" : status >= 200 && status < 500 && status !== 401 ? "allowed" : status}`);
+      expected.push(`${role}:${rolesGrant([role], c.permission) ? "allowed" : "denied"}`);
+    }
+    for (const scope of SCOPES) {
+      const status = await call(scopeSessions.get(scope)!, c);
+      results.push(`key ${scope}:${status === 403 ? "denied" : status >= 200 && status < 500 && status !== 401 ? "allowed" : status}`);
+      expected.push(`key ${scope}:${scopesGrant([scope], c.permission) ? "allowed" : "denied"}`);
+    }
+    expect(results, `${c.label} needs ${c.permission}: ${PERMISSIONS[c.permission].description}`).toEqual(expected);
+  });
+});

@@ -1,0 +1,145 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { appendAudit } from "@/lib/audit/append";
+import { verifyChain } from "@/lib/audit/read";
+import { openDatabase, queryRows, type Database } from "@/lib/db/engine";
+import { createScratchDatabase } from "../support/servers";
+
+interface EngineUnderTest {
+  name: string;
+  open: () => Promise<Database>;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+
+/** The database's own message: drizzle wraps it as the cause of a "Failed query" error. */
+async function databaseError(query: Promise<unknown>): Promise<string> {
+  try {
+    await query;
+  } catch (error) {
+    return String((error as { cause?: Error }).cause?.message ?? error);
+  }
+  return "(the statement succeeded)";
+}
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+function pgliteEngine(): EngineUnderTest {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-db-"));
+  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  return { name: "pglite", open: () => openDatabase({ dataDir: dir }) };
+}
+
+function postgresEngine(adminUrl: string): EngineUnderTest {
+  let url: string | undefined;
+  return {
+    name: "postgres",
+    async open() {
+      if (!url) {
+        const scratch = await createScratchDatabase(adminUrl, "db");
+        cleanups.push(scratch.drop);
+        url = scratch.url;
+      }
+      return openDatabase({ url, poolSize: 25 });
+    },
+  };
+}
+
+const adminUrl = inject("postgresAdminUrl");
+const engines = [pgliteEngine(), ...(adminUrl ? [postgresEngine(adminUrl)] : [])];
+
+describe.each(engines)("database on $name", (engine) => {
+  it("applies migrations to an empty database, and again at the next start without change", async () => {
+    const first = await engine.open();
+    await first.migrate();
+    const tables = await queryRows<{ table_name: string }>(first.db, sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["users", "api_keys", "models", "model_versions", "stage_history", "audit_log", "signin_failures"]),
+    );
+    const applied = await queryRows<{ n: number }>(first.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    await first.close();
+
+    const second = await engine.open();
+    await second.migrate();
+    const again = await queryRows<{ n: number }>(second.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(again[0].n).toBe(applied[0].n);
+    expect(applied[0].n).toBeGreaterThanOrEqual(2);
+    await second.close();
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on the audit log", async () => {
+    const database = await engine.open();
+    await database.migrate();
+    await appendAudit(database.db, { actor: "system", action: "test.entry", target: "t", outcome: "success" });
+    expect(await databaseError(database.db.execute(sql`update audit_log set actor = 'mallory'`))).toMatch(/append-only: UPDATE/);
+    expect(await databaseError(database.db.execute(sql`delete from audit_log`))).toMatch(/append-only: DELETE/);
+    expect(await databaseError(database.db.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE/);
+    const rows = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where actor = 'mallory'`);
+    expect(rows[0].n).toBe(0);
+    await database.close();
+  });
+
+  it("keeps one unbroken chain under 20 concurrent appends", async () => {
+    const database = await engine.open();
+    await database.migrate();
+    const before = await verifyChain(database.db);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => appendAudit(database.db, { actor: `writer${i}@example.com`, action: "test.concurrent", target: "chain", outcome: "success", detail: { i } })),
+    );
+    const after = await verifyChain(database.db);
+    expect(after).toMatchObject({ ok: true, firstBadSeq: null, entries: before.entries + 20 });
+    const seqs = await queryRows<{ seq: number }>(database.db, sql`select seq from audit_log order by seq`);
+    expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: after.entries }, (_, i) => i + 1));
+    await database.close();
+  });
+});
+
+describe("PGlite specifics", () => {
+  it("lets a query issued during another transaction finish instead of hanging", async () => {
+    const database = await openDatabase({ dataDir: "memory://" });
+    await database.migrate();
+    let releaseTx!: () => void;
+    const txOpen = new Promise<void>((r) => (releaseTx = r));
+    const tx = database.db.transaction(async (t) => {
+      await t.execute(sql`select 1`);
+      await new Promise((r) => setTimeout(r, 200));
+      releaseTx();
+    });
+    const outside = database.db.execute(sql`select 2 as two`);
+    const results = await Promise.race([
+      Promise.all([tx, outside, txOpen]).then(() => "done"),
+      new Promise((r) => setTimeout(() => r("hung"), 5000)),
+    ]);
+    expect(results).toBe("done");
+    await database.close();
+  });
+
+  it("refuses, with a clear message, a data folder another running process holds", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-lock-"));
+    const other = spawn("sleep", ["30"]);
+    try {
+      fs.writeFileSync(path.join(dir, "plumbline.pid"), String(other.pid));
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by another Plumbline process \(pid \d+\)/);
+    } finally {
+      other.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("takes over a data folder whose holder has died", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-lock-"));
+    const dead = spawn("true");
+    await new Promise((r) => dead.once("exit", r));
+    fs.writeFileSync(path.join(dir, "plumbline.pid"), String(dead.pid));
+    const database = await openDatabase({ dataDir: dir });
+    expect(fs.readFileSync(path.join(dir, "plumbline.pid"), "utf8")).toBe(String(process.pid));
+    await database.close();
+    expect(fs.existsSync(path.join(dir, "plumbline.pid"))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

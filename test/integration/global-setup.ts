@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createScratchDatabase, startServer, type EngineServer } from "../support/servers";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    servers: EngineServer[];
+    postgresAdminUrl: string | null;
+  }
+}
+
+/**
+ * One running server per engine, from the production build: PGlite always, PostgreSQL when
+ * TEST_POSTGRES_URL names one (in a fresh database of its own, dropped afterwards).
+ */
+export default async function setup(project: TestProject) {
+  const cleanups: (() => Promise<void>)[] = [];
+  const servers: EngineServer[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-it-"));
+  const pglite = await startServer(3101, { PLUMBLINE_DATA_DIR: dataDir });
+  cleanups.push(pglite.stop, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  servers.push({ engine: "pglite", baseUrl: pglite.baseUrl });
+
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? null;
+  if (adminUrl) {
+    const scratch = await createScratchDatabase(adminUrl, "it");
+    const postgres = await startServer(3102, { DATABASE_URL: scratch.url });
+    cleanups.push(postgres.stop, scratch.drop);
+    servers.push({ engine: "postgres", baseUrl: postgres.baseUrl, databaseUrl: scratch.url });
+  } else {
+    console.warn("\n*** TEST_POSTGRES_URL is not set: the integration suite runs on PGlite ONLY, not on PostgreSQL. ***\n");
+  }
+  project.provide("servers", servers);
+  project.provide("postgresAdminUrl", adminUrl);
+
+  return async () => {
+    for (const cleanup of cleanups) await cleanup().catch((e) => console.error("cleanup failed:", e));
+  };
+}

@@ -1,0 +1,66 @@
+/** A tiny HTTP client for integration tests: real requests against a running server. */
+export class Session {
+  private cookies = new Map<string, string>();
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keep(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+  }
+
+  async request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...this.headers, ...extra };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+    // Browsers send Origin on every state-changing fetch; the server insists on it with a session.
+    if (method !== "GET" && !("origin" in headers)) headers.origin = this.baseUrl;
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      redirect: "manual",
+    });
+    this.keep(res);
+    return res;
+  }
+
+  get(path: string) {
+    return this.request("GET", path);
+  }
+
+  /** next-auth's credentials flow, as a browser does it: CSRF token, then the form post. */
+  async signIn(email: string, password = "plumbline-demo", ip?: string): Promise<Response> {
+    const ipHeader: Record<string, string> = ip ? { "x-forwarded-for": ip } : {};
+    const csrf = await this.request("GET", "/api/auth/csrf", undefined, ipHeader);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const form = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
+    return this.request("POST", "/api/auth/callback/credentials", form, { "content-type": "application/x-www-form-urlencoded", ...ipHeader });
+  }
+
+  hasSessionCookie(): boolean {
+    return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
+  }
+}
+
+export const DEMO_KEY = "plb_demo_key_0123456789abcdef";
+
+export async function signedIn(baseUrl: string, email: string): Promise<Session> {
+  const session = new Session(baseUrl);
+  const res = await session.signIn(email);
+  if (res.status !== 200 || !session.hasSessionCookie()) throw new Error(`sign-in as ${email} failed with ${res.status}`);
+  return session;
+}
+
+export function keySession(baseUrl: string, key: string): Session {
+  return new Session(baseUrl, { authorization: `Bearer ${key}` });
+}

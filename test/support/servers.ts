@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface EngineServer {
+  engine: "pglite" | "postgres";
+  baseUrl: string;
+  /** For direct checks on PostgreSQL (a superuser connection to the server's own database). */
+  databaseUrl?: string;
+}
+
+/** A fresh, uniquely named database on the PostgreSQL named by `adminUrl`, dropped by `drop()`. */
+export async function createScratchDatabase(adminUrl: string, label: string) {
+  const name = `plumbline_${label}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
+export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npx next build` first (npm test does it for you).");
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, PLUMBLINE_DEMO: "1", NEXTAUTH_SECRET: "integration-test-secret", NEXTAUTH_URL: baseUrl, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited early:\n${output}`);
+    const ready = await fetch(`${baseUrl}/api/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server on ${port} not ready after 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+}
