@@ -14,7 +14,11 @@ async function main() {
   }
   console.log(`connecting to ${process.env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${process.env.PLUMBLINE_DATA_DIR ?? "./.data"}`} and applying migrations…`);
   const db = await database();
-  const { user, password, created } = await upsertUser(db.db, { email: values.email, name: values.name ?? values.email.split("@")[0], roles: roles.filter(isRole) }, { actor: "system" });
+  const { user, password, created } = await upsertUser(
+    db.db,
+    { email: values.email, name: values.name ?? values.email.split("@")[0], roles: roles.filter(isRole) },
+    { actor: "system" },
+  );
   console.log(`${created ? "created" : "re-enabled"} ${user.email} with roles ${user.roles.join(", ")}`);
   console.log(`one-time password: ${password}`);
   await db.close();

@@ -9,7 +9,8 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
         <AlertTriangle className="size-5" aria-hidden /> This page could not be loaded
       </div>
       <p className="mt-2 text-red-900/80 dark:text-red-200/80">
-        The server did not answer as expected{error.digest ? ` (reference ${error.digest})` : ""}. Try again; if it keeps failing, check the server log for that reference.
+        The server did not answer as expected{error.digest ? ` (reference ${error.digest})` : ""}. Try again; if it keeps failing, check the server log for that
+        reference.
       </p>
       <button type="button" onClick={reset} className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-white hover:bg-red-800">
         Try again

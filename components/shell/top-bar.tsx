@@ -67,7 +67,12 @@ export function TopBar({ user }: { user: { name: string; email: string; roles: s
         {paused ? <Play className="size-3.5" aria-hidden /> : <Pause className="size-3.5" aria-hidden />}
         <span className="hidden md:inline">{paused ? "Paused" : "Auto 15 s"}</span>
       </button>
-      <button type="button" onClick={toggleTheme} className="flex size-8 items-center justify-center rounded-md border border-zinc-300 dark:border-zinc-700" aria-label="Toggle dark mode">
+      <button
+        type="button"
+        onClick={toggleTheme}
+        className="flex size-8 items-center justify-center rounded-md border border-zinc-300 dark:border-zinc-700"
+        aria-label="Toggle dark mode"
+      >
         <Sun className="hidden size-4 dark:block" aria-hidden />
         <Moon className="size-4 dark:hidden" aria-hidden />
       </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86400],
@@ -20,15 +20,26 @@ export function formatRelative(iso: string, now: number): string {
   return iso;
 }
 
+const TICK_MS = 30_000;
+
+function subscribeClock(onTick: () => void) {
+  const timer = setInterval(onTick, TICK_MS);
+  return () => clearInterval(timer);
+}
+
+// Rounded to the tick so that consecutive reads agree, as useSyncExternalStore requires.
+function clockSnapshot(): number {
+  return Math.floor(Date.now() / TICK_MS) * TICK_MS;
+}
+
 /** "4 min ago", with the exact UTC time on hover (DESIGN.md). */
 export function RelativeTime({ iso }: { iso: string }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  const exact = iso.replace("T", " ").replace(/\.\d+Z$/, "Z").replace("Z", " UTC");
+  // The server renders the exact time; the browser switches to relative once hydrated.
+  const now = useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
+  const exact = iso
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z")
+    .replace("Z", " UTC");
   return (
     <time dateTime={iso} title={exact} className="tabular whitespace-nowrap">
       {now === null ? exact : formatRelative(iso, now)}

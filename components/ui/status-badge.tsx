@@ -3,9 +3,18 @@ import clsx from "clsx";
 
 /** Status is never colour alone: every badge pairs its colour with an icon and a word (DESIGN.md). */
 const STYLES: Record<string, { icon: LucideIcon; className: string }> = {
-  healthy: { icon: CheckCircle2, className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30" },
-  executed: { icon: CheckCircle2, className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30" },
-  success: { icon: CheckCircle2, className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30" },
+  healthy: {
+    icon: CheckCircle2,
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  },
+  executed: {
+    icon: CheckCircle2,
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  },
+  success: {
+    icon: CheckCircle2,
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  },
   running: { icon: Loader, className: "bg-sky-50 text-sky-800 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-300 dark:ring-sky-400/30" },
   degraded: { icon: AlertTriangle, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
   failure: { icon: AlertTriangle, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },

@@ -6,7 +6,10 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
-  roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+  roles: text("roles")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -50,4 +50,3 @@ export const stageHistory = pgTable(
   },
   (t) => [index("stage_history_model_at").on(t.modelId, t.at)],
 );
-

@@ -63,8 +63,7 @@ export function createChainVerifier() {
     add(entry: ChainedEntry) {
       count++;
       if (firstBadSeq === null) {
-        const broken =
-          entry.seq !== expectedSeq || entry.prevHash !== expectedPrev || entryHash(entry.prevHash, contentOf(entry)) !== entry.hash;
+        const broken = entry.seq !== expectedSeq || entry.prevHash !== expectedPrev || entryHash(entry.prevHash, contentOf(entry)) !== entry.hash;
         if (broken) firstBadSeq = entry.seq;
       }
       expectedPrev = entry.hash;

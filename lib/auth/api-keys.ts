@@ -78,7 +78,11 @@ export async function listApiKeys(db: Db): Promise<PublicKey[]> {
 
 export async function revokeApiKey(db: Db, id: string, by: { actor: string; ip?: string | null }): Promise<PublicKey> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning();
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning();
     if (!row) {
       const exists = await tx.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) });
       if (!exists) throw new ApiError(404, "not_found", `No API key with id ${id}`);

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { ROLES, SCOPES } from "./permissions";
 
-const roles = z.array(z.enum(ROLES)).min(1, "at least one role").refine((r) => new Set(r).size === r.length, "roles must not repeat");
+const roles = z
+  .array(z.enum(ROLES))
+  .min(1, "at least one role")
+  .refine((r) => new Set(r).size === r.length, "roles must not repeat");
 
 export const createUserSchema = z.object({
   email: z.email().max(320),
@@ -15,7 +18,10 @@ export const updateUserSchema = z
 
 export const createKeySchema = z.object({
   name: z.string().trim().min(1).max(200),
-  scopes: z.array(z.enum(SCOPES)).min(1, "at least one scope").refine((s) => new Set(s).size === s.length, "scopes must not repeat"),
+  scopes: z
+    .array(z.enum(SCOPES))
+    .min(1, "at least one scope")
+    .refine((s) => new Set(s).size === s.length, "scopes must not repeat"),
 });
 
 export const idParamSchema = z.uuid();

@@ -75,12 +75,7 @@ export async function upsertUser(
  * Changes roles or the active flag. Two rules keep the system administrable: the last active
  * admin cannot lose the role (or be disabled), and nobody can disable themselves.
  */
-export async function updateUser(
-  db: Db,
-  id: string,
-  change: { roles?: Role[]; active?: boolean },
-  by: Actor & { userId?: string },
-): Promise<PublicUser> {
+export async function updateUser(db: Db, id: string, change: { roles?: Role[]; active?: boolean }, by: Actor & { userId?: string }): Promise<PublicUser> {
   return db.transaction(async (tx) => {
     // Serialise admin changes so that two concurrent demotions cannot both see "another admin left".
     await tx.execute(sql`select pg_advisory_xact_lock(7461003)`);
@@ -89,8 +84,7 @@ export async function updateUser(
     if (change.active === false && by.userId === id) {
       throw new ApiError(409, "conflict", "You cannot disable your own account", [{ path: "active", message: "cannot disable yourself" }]);
     }
-    const losesAdmin =
-      user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
+    const losesAdmin = user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
     if (losesAdmin) {
       const [{ count }] = await tx
         .select({ count: sql<number>`count(*)::int` })

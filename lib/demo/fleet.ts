@@ -37,10 +37,43 @@ export const DEMO_MODELS: DemoModel[] = [
     owner: "payments-ml",
     task: "binary classification",
     versions: [
-      { version: "v1", daysAgo: 60, metrics: { auc: 0.91, precision: 0.82, recall: 0.71 }, featureImportance: { amount: 0.34, merchant_category: 0.22, hour: 0.12, country: 0.18, card_age_days: 0.14 }, stages: [{ to: "staging", daysAgo: 58 }, { to: "production", daysAgo: 55 }] },
-      { version: "v2", daysAgo: 30, metrics: { auc: 0.93, precision: 0.84, recall: 0.74 }, featureImportance: { amount: 0.31, merchant_category: 0.25, hour: 0.1, country: 0.17, card_age_days: 0.17 }, stages: [{ to: "staging", daysAgo: 28 }, { to: "production", daysAgo: 21 }] },
-      { version: "v3", daysAgo: 9, metrics: { auc: 0.94, precision: 0.86, recall: 0.75 }, featureImportance: { amount: 0.3, merchant_category: 0.27, hour: 0.09, country: 0.16, card_age_days: 0.18 }, stages: [{ to: "staging", daysAgo: 8 }, { to: "production", daysAgo: 6 }] },
-      { version: "v4", daysAgo: 2, metrics: { auc: 0.945, precision: 0.87, recall: 0.76 }, featureImportance: { amount: 0.29, merchant_category: 0.28, hour: 0.09, country: 0.15, card_age_days: 0.19 }, stages: [{ to: "staging", daysAgo: 1 }] },
+      {
+        version: "v1",
+        daysAgo: 60,
+        metrics: { auc: 0.91, precision: 0.82, recall: 0.71 },
+        featureImportance: { amount: 0.34, merchant_category: 0.22, hour: 0.12, country: 0.18, card_age_days: 0.14 },
+        stages: [
+          { to: "staging", daysAgo: 58 },
+          { to: "production", daysAgo: 55 },
+        ],
+      },
+      {
+        version: "v2",
+        daysAgo: 30,
+        metrics: { auc: 0.93, precision: 0.84, recall: 0.74 },
+        featureImportance: { amount: 0.31, merchant_category: 0.25, hour: 0.1, country: 0.17, card_age_days: 0.17 },
+        stages: [
+          { to: "staging", daysAgo: 28 },
+          { to: "production", daysAgo: 21 },
+        ],
+      },
+      {
+        version: "v3",
+        daysAgo: 9,
+        metrics: { auc: 0.94, precision: 0.86, recall: 0.75 },
+        featureImportance: { amount: 0.3, merchant_category: 0.27, hour: 0.09, country: 0.16, card_age_days: 0.18 },
+        stages: [
+          { to: "staging", daysAgo: 8 },
+          { to: "production", daysAgo: 6 },
+        ],
+      },
+      {
+        version: "v4",
+        daysAgo: 2,
+        metrics: { auc: 0.945, precision: 0.87, recall: 0.76 },
+        featureImportance: { amount: 0.29, merchant_category: 0.28, hour: 0.09, country: 0.15, card_age_days: 0.19 },
+        stages: [{ to: "staging", daysAgo: 1 }],
+      },
     ],
   },
   {
@@ -49,9 +82,33 @@ export const DEMO_MODELS: DemoModel[] = [
     owner: "growth-ml",
     task: "binary classification",
     versions: [
-      { version: "v1", daysAgo: 90, metrics: { auc: 0.81, accuracy: 0.77 }, featureImportance: { tenure_months: 0.4, plan: 0.2, support_tickets: 0.25, monthly_spend: 0.15 }, stages: [{ to: "staging", daysAgo: 88 }, { to: "production", daysAgo: 85 }] },
-      { version: "v2", daysAgo: 14, metrics: { auc: 0.84, accuracy: 0.79 }, featureImportance: { tenure_months: 0.36, plan: 0.19, support_tickets: 0.28, monthly_spend: 0.17 }, stages: [{ to: "staging", daysAgo: 12 }, { to: "production", daysAgo: 10 }] },
-      { version: "v3", daysAgo: 3, metrics: { auc: 0.845, accuracy: 0.8 }, featureImportance: { tenure_months: 0.35, plan: 0.2, support_tickets: 0.27, monthly_spend: 0.18 }, stages: [{ to: "staging", daysAgo: 2 }] },
+      {
+        version: "v1",
+        daysAgo: 90,
+        metrics: { auc: 0.81, accuracy: 0.77 },
+        featureImportance: { tenure_months: 0.4, plan: 0.2, support_tickets: 0.25, monthly_spend: 0.15 },
+        stages: [
+          { to: "staging", daysAgo: 88 },
+          { to: "production", daysAgo: 85 },
+        ],
+      },
+      {
+        version: "v2",
+        daysAgo: 14,
+        metrics: { auc: 0.84, accuracy: 0.79 },
+        featureImportance: { tenure_months: 0.36, plan: 0.19, support_tickets: 0.28, monthly_spend: 0.17 },
+        stages: [
+          { to: "staging", daysAgo: 12 },
+          { to: "production", daysAgo: 10 },
+        ],
+      },
+      {
+        version: "v3",
+        daysAgo: 3,
+        metrics: { auc: 0.845, accuracy: 0.8 },
+        featureImportance: { tenure_months: 0.35, plan: 0.2, support_tickets: 0.27, monthly_spend: 0.18 },
+        stages: [{ to: "staging", daysAgo: 2 }],
+      },
     ],
   },
   {
@@ -60,8 +117,23 @@ export const DEMO_MODELS: DemoModel[] = [
     owner: "search-relevance",
     task: "learning to rank",
     versions: [
-      { version: "v7", daysAgo: 40, metrics: { ndcg_at_10: 0.61, mrr: 0.55 }, featureImportance: { bm25: 0.3, ctr_7d: 0.35, price_rank: 0.15, freshness: 0.2 }, stages: [{ to: "staging", daysAgo: 39 }, { to: "production", daysAgo: 35 }] },
-      { version: "v8", daysAgo: 5, metrics: { ndcg_at_10: 0.63, mrr: 0.57 }, featureImportance: { bm25: 0.28, ctr_7d: 0.37, price_rank: 0.14, freshness: 0.21 }, stages: [{ to: "staging", daysAgo: 4 }] },
+      {
+        version: "v7",
+        daysAgo: 40,
+        metrics: { ndcg_at_10: 0.61, mrr: 0.55 },
+        featureImportance: { bm25: 0.3, ctr_7d: 0.35, price_rank: 0.15, freshness: 0.2 },
+        stages: [
+          { to: "staging", daysAgo: 39 },
+          { to: "production", daysAgo: 35 },
+        ],
+      },
+      {
+        version: "v8",
+        daysAgo: 5,
+        metrics: { ndcg_at_10: 0.63, mrr: 0.57 },
+        featureImportance: { bm25: 0.28, ctr_7d: 0.37, price_rank: 0.14, freshness: 0.21 },
+        stages: [{ to: "staging", daysAgo: 4 }],
+      },
     ],
   },
   {
@@ -70,9 +142,32 @@ export const DEMO_MODELS: DemoModel[] = [
     owner: "risk-analytics",
     task: "binary classification",
     versions: [
-      { version: "2026.09", daysAgo: 80, metrics: { auc: 0.78, ks: 0.42 }, featureImportance: { income: 0.3, utilisation: 0.3, delinquencies: 0.25, age: 0.15 }, stages: [{ to: "staging", daysAgo: 78 }, { to: "production", daysAgo: 75 }] },
-      { version: "2026.11", daysAgo: 12, metrics: { auc: 0.8, ks: 0.45 }, featureImportance: { income: 0.28, utilisation: 0.31, delinquencies: 0.27, age: 0.14 }, stages: [{ to: "staging", daysAgo: 11 }, { to: "production", daysAgo: 7 }] },
-      { version: "2026.12-rc1", daysAgo: 1, metrics: { auc: 0.805, ks: 0.46 }, featureImportance: { income: 0.27, utilisation: 0.32, delinquencies: 0.27, age: 0.14 } },
+      {
+        version: "2026.09",
+        daysAgo: 80,
+        metrics: { auc: 0.78, ks: 0.42 },
+        featureImportance: { income: 0.3, utilisation: 0.3, delinquencies: 0.25, age: 0.15 },
+        stages: [
+          { to: "staging", daysAgo: 78 },
+          { to: "production", daysAgo: 75 },
+        ],
+      },
+      {
+        version: "2026.11",
+        daysAgo: 12,
+        metrics: { auc: 0.8, ks: 0.45 },
+        featureImportance: { income: 0.28, utilisation: 0.31, delinquencies: 0.27, age: 0.14 },
+        stages: [
+          { to: "staging", daysAgo: 11 },
+          { to: "production", daysAgo: 7 },
+        ],
+      },
+      {
+        version: "2026.12-rc1",
+        daysAgo: 1,
+        metrics: { auc: 0.805, ks: 0.46 },
+        featureImportance: { income: 0.27, utilisation: 0.32, delinquencies: 0.27, age: 0.14 },
+      },
     ],
   },
 ];

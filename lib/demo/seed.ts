@@ -37,14 +37,18 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       await createVersion(
         db,
         model.name,
-        { version: version.version, metrics: version.metrics, feature_importance: version.featureImportance, model_card: modelCard(model, version), artifact_uri: `s3://models/${model.name}/${version.version}/model.onnx` },
+        {
+          version: version.version,
+          metrics: version.metrics,
+          feature_importance: version.featureImportance,
+          model_card: modelCard(model, version),
+          artifact_uri: `s3://models/${model.name}/${version.version}/model.onnx`,
+        },
         SYSTEM,
       );
     }
     // Replay the fleet's history in time order so that stage_history reads like real life.
-    const moves = model.versions
-      .flatMap((v) => (v.stages ?? []).map((s) => ({ version: v.version, ...s })))
-      .sort((a, b) => b.daysAgo - a.daysAgo);
+    const moves = model.versions.flatMap((v) => (v.stages ?? []).map((s) => ({ version: v.version, ...s }))).sort((a, b) => b.daysAgo - a.daysAgo);
     for (const move of moves) {
       await db.transaction((tx) =>
         moveToStage(tx, { model: model.name, version: move.version, to: move.to, reason: "demo history", at: new Date(now - move.daysAgo * DAY_MS) }, SYSTEM),

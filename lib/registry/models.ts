@@ -140,7 +140,12 @@ export async function listModels(db: Db): Promise<ModelSummary[]> {
     .select({ modelId: modelVersions.modelId, version: modelVersions.version, stage: modelVersions.stage })
     .from(modelVersions)
     .where(inArray(modelVersions.stage, ["production", "staging"]));
-  return rows.map((m) => summarise(m, staged.filter((v) => v.modelId === m.id)));
+  return rows.map((m) =>
+    summarise(
+      m,
+      staged.filter((v) => v.modelId === m.id),
+    ),
+  );
 }
 
 export async function getModel(db: Db, name: string) {

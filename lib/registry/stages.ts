@@ -27,7 +27,10 @@ export async function moveToStage(
     { version: target.version, from: target.stage, to: input.to },
   ];
   for (const move of moves) {
-    await tx.update(modelVersions).set({ stage: move.to }).where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, move.version)));
+    await tx
+      .update(modelVersions)
+      .set({ stage: move.to })
+      .where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, move.version)));
     await tx.insert(stageHistory).values({
       modelId: model.id,
       version: move.version,

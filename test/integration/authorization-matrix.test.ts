@@ -64,7 +64,9 @@ const DEMO_EMAIL: Record<Role, string> = {
 };
 
 it("has a case for every method of every /api/v1 route file, and no case without a route", () => {
-  const onDisk = routeFiles().flatMap((r) => r.methods.map((m) => `${m} ${r.template}`)).sort();
+  const onDisk = routeFiles()
+    .flatMap((r) => r.methods.map((m) => `${m} ${r.template}`))
+    .sort();
   const inTable = Object.entries(ROUTES)
     .flatMap(([template, methods]) => Object.keys(methods).map((m) => `${m} ${template}`))
     .sort();
@@ -72,7 +74,9 @@ it("has a case for every method of every /api/v1 route file, and no case without
   expect(onDisk.length).toBeGreaterThan(10);
 });
 
-const cases = Object.entries(ROUTES).flatMap(([template, methods]) => Object.entries(methods).map(([method, c]) => ({ label: `${method} ${template}`, method, ...c! })));
+const cases = Object.entries(ROUTES).flatMap(([template, methods]) =>
+  Object.entries(methods).map(([method, c]) => ({ label: `${method} ${template}`, method, ...c! })),
+);
 
 describe.each(inject("servers"))("authorization matrix on $engine", ({ baseUrl }) => {
   const roleSessions = new Map<Role, Session>();

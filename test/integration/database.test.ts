@@ -57,7 +57,10 @@ describe.each(engines)("database on $name", (engine) => {
   it("applies migrations to an empty database, and again at the next start without change", async () => {
     const first = await engine.open();
     await first.migrate();
-    const tables = await queryRows<{ table_name: string }>(first.db, sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+    const tables = await queryRows<{ table_name: string }>(
+      first.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining(["users", "api_keys", "models", "model_versions", "stage_history", "audit_log", "signin_failures"]),
     );
@@ -89,7 +92,9 @@ describe.each(engines)("database on $name", (engine) => {
     await database.migrate();
     const before = await verifyChain(database.db);
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appendAudit(database.db, { actor: `writer${i}@example.com`, action: "test.concurrent", target: "chain", outcome: "success", detail: { i } })),
+      Array.from({ length: 20 }, (_, i) =>
+        appendAudit(database.db, { actor: `writer${i}@example.com`, action: "test.concurrent", target: "chain", outcome: "success", detail: { i } }),
+      ),
     );
     const after = await verifyChain(database.db);
     expect(after).toMatchObject({ ok: true, firstBadSeq: null, entries: before.entries + 20 });
@@ -111,10 +116,7 @@ describe("PGlite specifics", () => {
       releaseTx();
     });
     const outside = database.db.execute(sql`select 2 as two`);
-    const results = await Promise.race([
-      Promise.all([tx, outside, txOpen]).then(() => "done"),
-      new Promise((r) => setTimeout(() => r("hung"), 5000)),
-    ]);
+    const results = await Promise.race([Promise.all([tx, outside, txOpen]).then(() => "done"), new Promise((r) => setTimeout(() => r("hung"), 5000))]);
     expect(results).toBe("done");
     await database.close();
   });

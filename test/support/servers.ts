@@ -49,7 +49,10 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited early:\n${output}`);
-    const ready = await fetch(`${baseUrl}/api/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");

@@ -21,7 +21,10 @@ export function GET(req: NextRequest, ctx: Ctx) {
  */
 export async function POST(req: NextRequest, ctx: Ctx) {
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = normaliseEmail(String(form?.get("email") ?? ""));
     const retryAfter = email ? await signinRetryAfter(await getDb(), email, clientIp(req.headers)) : 0;
     if (retryAfter > 0) {

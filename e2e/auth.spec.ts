@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signIn, signInAs } from "./helpers";
+
+const ALL = ["Overview", "Models", "Drift", "Pipelines", "Incidents", "Approvals", "Audit", "Settings"];
+const READER = ["Overview", "Models", "Drift", "Pipelines", "Incidents", "Approvals"];
+
+const NAVIGATION: Record<string, string[]> = {
+  "admin@example.com": ALL,
+  "lead@example.com": READER,
+  "lead2@example.com": READER,
+  "compliance@example.com": [...READER, "Audit"],
+  "oncall@example.com": READER,
+  "viewer@example.com": READER,
+};
+
+for (const [email, expected] of Object.entries(NAVIGATION)) {
+  test(`${email} signs in and sees exactly the navigation their roles allow`, async ({ page }) => {
+    await signInAs(page, email);
+    await expect(page.getByTestId("user-email")).toHaveText(email);
+    const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+    await expect(links).toHaveText(expected);
+  });
+}
+
+test("a wrong password shows an error and gives no session", async ({ page }) => {
+  await signIn(page, "viewer@example.com", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await page.goto("/models");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a signed-out visit to any page lands on /login", async ({ page }) => {
+  for (const path of ["/", "/models", "/models/fraud-detector", "/drift", "/pipelines", "/incidents", "/approvals", "/audit", "/settings"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/login/);
+  }
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await signInAs(page, "lead@example.com");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  const res = await page.request.get("/api/v1/me");
+  expect(res.status()).toBe(401);
+});
+
+test("the login page lists the demo accounts, and clicking one fills the form", async ({ page }) => {
+  await page.goto("/login");
+  await screenshot(page, "login");
+  await screenshot(page, "login", { dark: true });
+  await page.getByRole("button", { name: /compliance@example.com/ }).click();
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue("compliance@example.com");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+});

@@ -1,0 +1,22 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "plumbline-demo";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAs(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
+
+/** Screenshots land in screenshots/ (not committed) for a person to look at. */
+export async function screenshot(page: Page, name: string, options: { dark?: boolean; width?: number } = {}) {
+  await page.emulateMedia({ colorScheme: options.dark ? "dark" : "light" });
+  if (options.width) await page.setViewportSize({ width: options.width, height: 900 });
+  await page.screenshot({ path: `screenshots/${name}${options.dark ? "-dark" : ""}${options.width ? `-${options.width}` : ""}.png`, fullPage: true });
+}

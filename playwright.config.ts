@@ -1,0 +1,34 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * End-to-end in Debian's Chromium against the production build (`next start`), on a fresh PGlite
+ * folder in demo mode. Playwright's own browser download is not used: it cannot be fetched here.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-gpu"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
+  webServer: {
+    command: "rm -rf .test-data/e2e && node scripts/start.mjs",
+    url: `${baseURL}/api/ready`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: { PORT: String(PORT), PLUMBLINE_DEMO: "1", PLUMBLINE_DATA_DIR: ".test-data/e2e", NEXTAUTH_SECRET: "e2e-secret", NEXTAUTH_URL: baseURL, HOSTNAME: "127.0.0.1" },
+  },
+});
