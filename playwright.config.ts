@@ -29,6 +29,13 @@ export default defineConfig({
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { PORT: String(PORT), PLUMBLINE_DEMO: "1", PLUMBLINE_DATA_DIR: ".test-data/e2e", NEXTAUTH_SECRET: "e2e-secret", NEXTAUTH_URL: baseURL, HOSTNAME: "127.0.0.1" },
+    env: {
+      PORT: String(PORT),
+      PLUMBLINE_DEMO: "1",
+      PLUMBLINE_DATA_DIR: ".test-data/e2e",
+      NEXTAUTH_SECRET: "e2e-secret",
+      NEXTAUTH_URL: baseURL,
+      HOSTNAME: "127.0.0.1",
+    },
   },
 });
