@@ -34,9 +34,9 @@ function countPlaywright(file) {
 
 function summarise() {
   for (const [file, count] of [
-    ["test-results/unit.json", countVitest],
-    ["test-results/integration.json", countVitest],
-    ["test-results/e2e.json", countPlaywright],
+    [".test-data/reports/unit.json", countVitest],
+    [".test-data/reports/integration.json", countVitest],
+    [".test-data/reports/e2e.json", countPlaywright],
   ]) {
     if (fs.existsSync(file)) count(file);
   }
@@ -55,8 +55,8 @@ function ensureChromium() {
   process.exit(1);
 }
 
-fs.rmSync("test-results", { recursive: true, force: true });
-fs.mkdirSync("test-results", { recursive: true });
+fs.rmSync(".test-data/reports", { recursive: true, force: true });
+fs.mkdirSync(".test-data/reports", { recursive: true });
 ensureChromium();
 if (!process.env.TEST_POSTGRES_URL) {
   console.warn(
@@ -65,7 +65,7 @@ if (!process.env.TEST_POSTGRES_URL) {
 }
 run("typecheck", "npx", ["tsc", "--noEmit"]);
 run("lint", "npm", ["run", "--silent", "lint"]);
-run("unit tests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]);
+run("unit tests", "npx", ["vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=.test-data/reports/unit.json"]);
 run("production build", "npx", ["next", "build"]);
 run("integration tests", "npx", [
   "vitest",
@@ -74,7 +74,7 @@ run("integration tests", "npx", [
   "integration",
   "--reporter=default",
   "--reporter=json",
-  "--outputFile.json=test-results/integration.json",
+  "--outputFile.json=.test-data/reports/integration.json",
 ]);
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
 summarise();

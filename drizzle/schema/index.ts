@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./registry";
 export * from "./audit";
+export * from "./metrics";

@@ -41,15 +41,23 @@ export function isJsonContentType(req: Request): boolean {
   return type === "application/json" || type.endsWith("+json");
 }
 
-/** Raw JSON of a request: 415 when it is not JSON, 413 when too large, 400 when malformed. */
-export async function readJson(req: Request): Promise<unknown> {
+/** The body of a JSON request as text: 415 when it is not JSON, 413 when too large. */
+export async function readJsonText(req: Request): Promise<string> {
   if (!isJsonContentType(req)) throw apiError(415, "Content-Type must be application/json");
-  const text = await readLimitedText(req);
+  return readLimitedText(req);
+}
+
+export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     throw apiError(400, "Request body is not valid JSON");
   }
+}
+
+/** Raw JSON of a request: 415 when it is not JSON, 413 when too large, 400 when malformed. */
+export async function readJson(req: Request): Promise<unknown> {
+  return parseJsonText(await readJsonText(req));
 }
 
 /** Validates a value against a schema: 422 naming each field at fault. */

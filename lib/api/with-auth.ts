@@ -98,6 +98,12 @@ function sameOrigin(req: NextRequest): boolean {
 
 function toResponse(error: unknown, req: NextRequest): Response {
   if (error instanceof ApiError) return errorResponse(error);
-  log.error("unhandled error in route handler", { route: req.nextUrl.pathname, method: req.method, error: String(error) });
+  const cause = (error as { cause?: unknown }).cause;
+  log.error("unhandled error in route handler", {
+    route: req.nextUrl.pathname,
+    method: req.method,
+    error: String(error).slice(0, 500),
+    cause: cause ? String(cause) : undefined,
+  });
   return errorResponse(apiError(500, "Internal error: the request was not completed"));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { finiteNumber } from "@/lib/api/fields";
 
 export const modelNameSchema = z
   .string()
@@ -10,8 +11,6 @@ export const createModelSchema = z.object({
   owner: z.string().max(200).optional(),
   task: z.string().max(200).optional(),
 });
-
-const finiteNumber = z.number().refine(Number.isFinite, "must be a finite number");
 
 export const createVersionSchema = z.object({
   version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, "must be 1–64 letters, digits, '.', '_', '+' or '-'"),

@@ -26,6 +26,14 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
     POST: { permission: "registry.write", path: () => "/api/v1/models", body: () => ({ name: `matrix-${unique()}` }) },
   },
   "/api/v1/models/[name]": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector" } },
+  "/api/v1/models/[name]/metrics": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/metrics?metric=latency_p95_ms" } },
+  "/api/v1/ingest/metrics": {
+    POST: {
+      permission: "ingest",
+      path: () => "/api/v1/ingest/metrics",
+      body: () => ({ points: [{ model: "fraud-detector", version: "v3", metric: "matrix_probe", ts: new Date().toISOString(), value: 1 }] }),
+    },
+  },
   "/api/v1/models/[name]/stages": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/stages" } },
   "/api/v1/models/[name]/versions": {
     POST: { permission: "registry.write", path: () => "/api/v1/models/search-ranker/versions", body: () => ({ version: `m${unique()}` }) },

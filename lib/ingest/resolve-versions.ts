@@ -1,0 +1,34 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { models, modelVersions } from "@/drizzle/schema";
+import { apiError, type ErrorDetail } from "@/lib/api/errors";
+import type { DbOrTx } from "@/lib/db";
+
+/**
+ * Maps each item's (model, version) to the version's id. Items naming an unknown model or version
+ * reject the whole batch with a 422 that names each of them.
+ */
+export async function resolveVersionIds(db: DbOrTx, items: { model: string; version: string }[], pathOf: (index: number) => string): Promise<string[]> {
+  const names = [...new Set(items.map((i) => i.model))];
+  const rows = await db
+    .select({ id: modelVersions.id, model: models.name, version: modelVersions.version })
+    .from(modelVersions)
+    .innerJoin(models, eq(models.id, modelVersions.modelId))
+    .where(and(inArray(models.name, names)));
+  const known = new Map(rows.map((r) => [`${r.model}\u0000${r.version}`, r.id]));
+  const knownModels = new Set(rows.map((r) => r.model));
+  const details: ErrorDetail[] = [];
+  const ids = items.map((item, index) => {
+    const id = known.get(`${item.model}\u0000${item.version}`);
+    if (!id && details.length < 100) {
+      details.push(
+        knownModels.has(item.model)
+          ? { path: `${pathOf(index)}.version`, message: `unknown version ${item.version} of model ${item.model}` }
+          : { path: `${pathOf(index)}.model`, message: `unknown model ${item.model}` },
+      );
+    }
+    return id ?? "";
+  });
+  if (details.length) throw apiError(422, "The batch names unknown models or versions; nothing was stored", details);
+  return ids;
+}

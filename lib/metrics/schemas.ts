@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { rfc3339 } from "@/lib/api/fields";
+
+export const metricQuerySchema = z
+  .object({
+    metric: z.string().min(1, "name the metric"),
+    from: rfc3339.optional(),
+    to: rfc3339.optional(),
+    version: z.string().min(1).optional(),
+    max_points: z.coerce.number().int().min(1).max(5000).default(500),
+  })
+  .transform((q) => {
+    const to = q.to ? new Date(q.to) : new Date();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 86_400_000);
+    return { ...q, from, to };
+  })
+  .refine((q) => q.from < q.to, { message: "from must be before to", path: ["from"] });
