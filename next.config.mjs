@@ -7,6 +7,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Parallel work on one checkout (several builds side by side) can point each build elsewhere.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,

@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+const PORT = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100);
+const dataDir = `.test-data/e2e-${PORT}`;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -25,14 +26,14 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: "rm -rf .test-data/e2e && node scripts/start.mjs",
+    command: `rm -rf ${dataDir} && node scripts/start.mjs`,
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
     timeout: 180_000,
     env: {
       PORT: String(PORT),
       PLUMBLINE_DEMO: "1",
-      PLUMBLINE_DATA_DIR: ".test-data/e2e",
+      PLUMBLINE_DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "e2e-secret",
       NEXTAUTH_URL: baseURL,
       HOSTNAME: "127.0.0.1",

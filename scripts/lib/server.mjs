@@ -17,7 +17,7 @@ function newestMtime(target) {
 
 /** Builds when there is no production build, or (with `whenStale`) when a source is newer than it. */
 export function ensureBuild({ whenStale }) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const stale = whenStale && SOURCE_DIRS.some((dir) => newestMtime(dir) > built);
   if (built && !stale) return;

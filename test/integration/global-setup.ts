@@ -19,14 +19,16 @@ export default async function setup(project: TestProject) {
   const cleanups: (() => Promise<void>)[] = [];
   const servers: EngineServer[] = [];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-it-"));
-  const pglite = await startServer(3101, { PLUMBLINE_DATA_DIR: dataDir });
+  // PLUMBLINE_TEST_PORT lets two test runs share a machine without sharing a port.
+  const port = Number(process.env.PLUMBLINE_TEST_PORT ?? 3101);
+  const pglite = await startServer(port, { PLUMBLINE_DATA_DIR: dataDir });
   cleanups.push(pglite.stop, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   servers.push({ engine: "pglite", baseUrl: pglite.baseUrl });
 
   const adminUrl = process.env.TEST_POSTGRES_URL ?? null;
   if (adminUrl) {
     const scratch = await createScratchDatabase(adminUrl, "it");
-    const postgres = await startServer(3102, { DATABASE_URL: scratch.url });
+    const postgres = await startServer(port + 1, { DATABASE_URL: scratch.url });
     cleanups.push(postgres.stop, scratch.drop);
     servers.push({ engine: "postgres", baseUrl: postgres.baseUrl, databaseUrl: scratch.url });
   } else {

@@ -34,7 +34,7 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
 
 /** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
 export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
   }
   const baseUrl = `http://127.0.0.1:${port}`;
