@@ -1,6 +1,8 @@
 import "server-only";
 import { database } from "@/lib/db";
 import { seedDemoIfEmpty } from "@/lib/demo/seed";
+import { startSimulator } from "@/lib/demo/simulator";
+import { DEMO_TICKS } from "@/lib/demo/ticks";
 import { log } from "@/lib/log";
 
 /** Server start-up: migrate, then seed the demo fleet when asked to and the database is empty. */
@@ -9,5 +11,7 @@ export async function boot(): Promise<void> {
   if (process.env.PLUMBLINE_DEMO === "1") {
     const seeded = await seedDemoIfEmpty(db);
     log.info(seeded ? "demo fleet seeded" : "demo fleet already present");
+    // The simulator talks to this very server over HTTP, as an outside ML system would.
+    if (process.env.PLUMBLINE_SIMULATOR !== "0") startSimulator(`http://127.0.0.1:${process.env.PORT ?? 3000}`, DEMO_TICKS);
   }
 }
