@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./registry";
 export * from "./audit";
 export * from "./metrics";
+export * from "./pipelines";
