@@ -3,3 +3,4 @@ export * from "./registry";
 export * from "./audit";
 export * from "./metrics";
 export * from "./pipelines";
+export * from "./governance";
