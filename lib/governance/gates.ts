@@ -1,0 +1,111 @@
+/**
+ * The policy gates (contract 4.5) as pure functions of the evidence gathered for a request.
+ * Evaluated when a request is made and again at each approval and waiver, so a request never
+ * executes on evidence that has gone stale since it was filed.
+ */
+import type { GateResult } from "@/drizzle/schema/governance";
+
+export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run"] as const;
+export type GateName = (typeof GATE_NAMES)[number];
+
+export const GATE_LABELS: Record<GateName, string> = {
+  model_card: "Model card present",
+  metrics_no_worse: "Declared metrics no worse than production",
+  no_drift: "No drifting features in the last 24 h",
+  pipeline_run: "Producing pipeline run succeeded with all checks",
+};
+
+export function modelCardGate(card: string | null): GateResult {
+  const present = Boolean(card?.trim());
+  return { name: "model_card", passed: present, detail: present ? "model card present" : "the version has no model card" };
+}
+
+// Names that measure a cost rather than a quality: for these a lower value is better. Everything
+// else (auc, accuracy, precision, recall, f1, ndcg, mrr, ks, …) is higher-is-better.
+const LOWER_IS_BETTER = ["loss", "error", "latency", "rmse", "mae", "mse", "mape", "brier", "perplexity"];
+
+export function lowerIsBetter(metric: string): boolean {
+  const name = metric.toLowerCase();
+  return LOWER_IS_BETTER.some((word) => name.includes(word));
+}
+
+/** How much worse the candidate is, as a fraction of production's value (negative: better). */
+export function relativeRegression(metric: string, candidate: number, production: number): number {
+  const worseBy = lowerIsBetter(metric) ? candidate - production : production - candidate;
+  // A production value of 0 would make every change infinite; compare against a tiny floor instead.
+  return worseBy / Math.max(Math.abs(production), 1e-9);
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toPrecision(3).replace(/\.?0+$/, "")}%`;
+}
+
+/**
+ * Every metric production declares must be declared by the candidate and be no worse than
+ * production's value by more than `tolerance` (a fraction of production's value). A metric only
+ * the candidate declares has nothing to be compared against and does not count.
+ */
+export function metricsGate(candidate: Record<string, number>, production: { version: string; metrics: Record<string, number> } | null, tolerance: number): GateResult {
+  const name = "metrics_no_worse";
+  if (!production) return { name, passed: true, detail: "no version in production to compare against" };
+  const names = Object.keys(production.metrics).sort();
+  if (names.length === 0) return { name, passed: true, detail: `production ${production.version} declares no metrics to compare against` };
+  const problems: string[] = [];
+  for (const metric of names) {
+    const value = candidate[metric];
+    if (value === undefined) {
+      problems.push(`${metric} not declared (production ${production.version}: ${production.metrics[metric]})`);
+      continue;
+    }
+    const regression = relativeRegression(metric, value, production.metrics[metric]);
+    if (regression > tolerance + 1e-12) {
+      problems.push(`${metric} ${value} vs ${production.metrics[metric]} in production ${production.version}: worse by ${percent(regression)}`);
+    }
+  }
+  if (problems.length) return { name, passed: false, detail: `${problems.join("; ")} (tolerance ${percent(tolerance)})` };
+  return { name, passed: true, detail: `${names.join(", ")} no worse than production ${production.version} beyond ${percent(tolerance)}` };
+}
+
+/** `null`: no feature data has been received for the version, so there is nothing to hold it back. */
+export function driftGate(drifting: readonly string[] | null): GateResult {
+  const name = "no_drift";
+  if (drifting === null) return { name, passed: true, detail: "no feature data" };
+  if (drifting.length === 0) return { name, passed: true, detail: "no drifting features in the last 24 h" };
+  return { name, passed: false, detail: `drifting in the last 24 h: ${[...drifting].sort().join(", ")}` };
+}
+
+export interface ProducingRunEvidence {
+  pipeline: string;
+  run_id: string;
+  status: string;
+  checks: { name: string; passed: boolean }[];
+}
+
+/** `null`: no pipeline run says it produced this version (it may have been registered by hand). */
+export function pipelineGate(run: ProducingRunEvidence | null): GateResult {
+  const name = "pipeline_run";
+  if (run === null) return { name, passed: true, detail: "no producing pipeline run recorded" };
+  const label = `${run.pipeline} run ${run.run_id}`;
+  if (run.status !== "succeeded") return { name, passed: false, detail: `${label} is ${run.status}` };
+  const failed = run.checks.filter((c) => !c.passed).map((c) => c.name);
+  if (failed.length) return { name, passed: false, detail: `${label} succeeded but checks failed: ${failed.join(", ")}` };
+  return { name, passed: true, detail: `${label} succeeded with ${run.checks.length} check${run.checks.length === 1 ? "" : "s"} passing` };
+}
+
+export interface GateEvidence {
+  modelCard: string | null;
+  candidateMetrics: Record<string, number>;
+  production: { version: string; metrics: Record<string, number> } | null;
+  tolerance: number;
+  drifting: readonly string[] | null;
+  producingRun: ProducingRunEvidence | null;
+}
+
+export function evaluateGates(evidence: GateEvidence): GateResult[] {
+  return [
+    modelCardGate(evidence.modelCard),
+    metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
+    driftGate(evidence.drifting),
+    pipelineGate(evidence.producingRun),
+  ];
+}
