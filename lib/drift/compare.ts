@@ -2,7 +2,7 @@ import { histogram } from "./binning";
 import { chiSquareTest, twoProportionZTest } from "./categorical";
 import { chooseMethodFor, MAX_ZTEST_CATEGORIES, METHOD_NAMES } from "./choose";
 import { DriftInputError } from "./errors";
-import { categoryCounts, readFeature, sampleSizes, type Feature, type NumericFeature } from "./feature";
+import { categoryCounts, readCategoryCounts, readFeature, sampleSizes, type Feature, type NumericFeature } from "./feature";
 import { jensenShannonDistance } from "./jensenshannon";
 import { ksTwoSample } from "./ks";
 import { populationStabilityIndex } from "./psi";
@@ -80,11 +80,28 @@ export function defaultThreshold(method: DriftMethod): number {
  */
 export function compareFeature(reference: unknown[], current: unknown[], opts: CompareOptions = {}): DriftResult {
   const requested = checkedMethod(opts.method);
-  const feature = readFeature(reference, current);
+  return compareRead(readFeature(reference, current), requested, opts.threshold);
+}
+
+/**
+ * The same comparison for categories given as exact counts (value → occurrences), so that a
+ * month of traffic costs one entry per category rather than one array slot per observation.
+ * Agrees with compareFeature on the expanded arrays.
+ */
+export function compareCategoryCounts(
+  reference: ReadonlyMap<string | boolean, number>,
+  current: ReadonlyMap<string | boolean, number>,
+  opts: CompareOptions = {},
+): DriftResult {
+  const requested = checkedMethod(opts.method);
+  return compareRead(readCategoryCounts(reference, current), requested, opts.threshold);
+}
+
+function compareRead(feature: Feature, requested: DriftMethod | undefined, requestedThreshold: unknown): DriftResult {
   const automatic = chooseMethodFor(feature);
   const method = requested ?? automatic.method;
   const spec = METHODS[method];
-  const threshold = checkedThreshold(opts.threshold, method);
+  const threshold = checkedThreshold(requestedThreshold, method);
   const { statistic, pValue } = spec.measure(feature);
   assertNumbers(method, statistic, pValue);
   const drifted = spec.verdictBy === "p_value" ? pValue !== null && pValue < threshold : statistic !== null && statistic >= threshold;

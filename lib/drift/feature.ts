@@ -64,6 +64,45 @@ export function readFeature(reference: unknown, current: unknown): Feature {
   return { valueKind: kind, counts, distinct: counts.keys.length };
 }
 
+/**
+ * Both samples given as exact counts per category (strings or booleans, never mixed). Counts
+ * must be non-negative integers; each sample needs at least one occurrence.
+ */
+export function readCategoryCounts(reference: ReadonlyMap<unknown, number>, current: ReadonlyMap<unknown, number>): Feature {
+  let witness: KindWitness | null = null;
+  const tally = new Map<string, { ref: number; cur: number }>();
+  for (const [name, sample] of [
+    ["reference", reference],
+    ["current", current],
+  ] as const) {
+    let present = 0;
+    for (const [value, count] of sample) {
+      const where = `${name}[${JSON.stringify(value)}]`;
+      const kind = typeof value === "boolean" ? "boolean" : typeof value === "string" ? "string" : null;
+      if (kind === null) throw new DriftInputError(`${where}: counted categories must be strings or booleans`);
+      if (witness === null) witness = { kind, where };
+      else if (witness.kind !== kind) throw new DriftInputError(`mixed kinds in one feature: ${witness.where} is a ${witness.kind} but ${where} is a ${kind}`);
+      if (!Number.isInteger(count) || count < 0) throw new DriftInputError(`${where} has count ${count}; counts must be non-negative integers`);
+      if (count === 0) continue;
+      present += count;
+      const key = String(value);
+      const slot = tally.get(key) ?? { ref: 0, cur: 0 };
+      if (name === "reference") slot.ref += count;
+      else slot.cur += count;
+      tally.set(key, slot);
+    }
+    if (present === 0) throw new DriftInputError(`${name} is empty; drift needs at least one value in each sample`);
+  }
+  const keys = [...tally.keys()].sort();
+  const counts: CategoryCounts = { keys, reference: new Float64Array(keys.length), current: new Float64Array(keys.length) };
+  keys.forEach((key, slot) => {
+    const counted = tally.get(key) as { ref: number; cur: number };
+    counts.reference[slot] = counted.ref;
+    counts.current[slot] = counted.cur;
+  });
+  return { valueKind: (witness as KindWitness).kind as "string" | "boolean", counts, distinct: keys.length };
+}
+
 export function featureKind(feature: Feature): FeatureKind {
   return feature.valueKind === "number" && feature.distinct > MAX_CATEGORICAL_DISTINCT_NUMBERS ? "numerical" : "categorical";
 }
