@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./metrics";
 export * from "./pipelines";
 export * from "./governance";
+export * from "./drift";
