@@ -1,0 +1,84 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { ingestMetricPoints } from "@/lib/ingest/metrics";
+import type { MetricPointInput } from "@/lib/ingest/schemas";
+import { log } from "@/lib/log";
+import { DEMO_MODELS } from "./fleet";
+import { DEMO_METRICS, metricValues, qualityValue, type StageWindow, type VersionProfile } from "./traffic";
+
+const DAY = 86_400_000;
+const STEP = 5 * 60_000;
+const HISTORY_DAYS = 14;
+// Labels arrive late: quality is known only for traffic older than this, and hourly.
+const LABEL_DELAY = DAY;
+const BATCH = 10_000;
+
+const PROFILES: Record<string, Omit<VersionProfile, "version">> = {
+  "fraud-detector": { model: "fraud-detector", baseLatencyMs: 18, baseRpm: 2400, baseErrorRate: 0.002, quality: { metric: "auc", value: 0 } },
+  "churn-predictor": { model: "churn-predictor", baseLatencyMs: 42, baseRpm: 300, baseErrorRate: 0.004, quality: { metric: "accuracy", value: 0 } },
+  "search-ranker": { model: "search-ranker", baseLatencyMs: 9, baseRpm: 9000, baseErrorRate: 0.001 },
+  "credit-risk": { model: "credit-risk", baseLatencyMs: 65, baseRpm: 120, baseErrorRate: 0.003, quality: { metric: "auc", value: 0 } },
+};
+
+/** Each demo version's profile and the windows in which it served staging or production traffic. */
+export function demoServingWindows(now: number): { profile: VersionProfile; windows: StageWindow[] }[] {
+  return DEMO_MODELS.flatMap((model) =>
+    model.versions.map((version) => {
+      const base = PROFILES[model.name];
+      const metric = base.quality?.metric;
+      const profile: VersionProfile = {
+        ...base,
+        version: version.version,
+        quality: metric && version.metrics[metric] !== undefined ? { metric, value: version.metrics[metric] } : undefined,
+        regressionAfterPromotion: model.name === "fraud-detector" && version.version === "v3" ? 1.7 : undefined,
+      };
+      const stages = [...(version.stages ?? [])].sort((a, b) => b.daysAgo - a.daysAgo);
+      // A version serves a stage until its next move, or until a later version takes that stage.
+      const windows = stages.map((stage, i) => {
+        const from = now - stage.daysAgo * DAY;
+        const nextOwn = stages[i + 1] ? now - stages[i + 1].daysAgo * DAY : now;
+        const successor = model.versions
+          .flatMap((v) => (v.version === version.version ? [] : (v.stages ?? [])).filter((s) => s.to === stage.to))
+          .map((s) => now - s.daysAgo * DAY)
+          .filter((t) => t > from)
+          .sort((a, b) => a - b)[0];
+        return { stage: stage.to, from, to: Math.min(nextOwn, successor ?? now) };
+      });
+      return { profile, windows };
+    }),
+  );
+}
+
+function pointsAt(profile: VersionProfile, window: StageWindow, t: number, now: number): MetricPointInput[] {
+  const ts = new Date(t).toISOString();
+  const values = metricValues(profile, window, t);
+  const points: MetricPointInput[] = DEMO_METRICS.map((metric) => ({ model: profile.model, version: profile.version, metric, ts, value: values[metric] }));
+  const quality = qualityValue(profile, t);
+  if (profile.quality && quality !== null && t < now - LABEL_DELAY && t % (60 * 60_000) === 0) {
+    points.push({ model: profile.model, version: profile.version, metric: profile.quality.metric, ts, value: quality });
+  }
+  return points;
+}
+
+/** Fourteen days of 5-minute metrics for every version while it served, through the ingest domain. */
+export async function seedMetricHistory(db: Db, now = Date.now()): Promise<number> {
+  const start = Math.floor((now - HISTORY_DAYS * DAY) / STEP) * STEP;
+  const all: MetricPointInput[] = [];
+  for (const { profile, windows } of demoServingWindows(now)) {
+    for (const window of windows) {
+      for (let t = Math.max(start, Math.ceil(window.from / STEP) * STEP); t < window.to && t <= now; t += STEP) all.push(...pointsAt(profile, window, t, now));
+    }
+  }
+  for (let i = 0; i < all.length; i += BATCH) {
+    await ingestMetricPoints(db, all.slice(i, i + BATCH));
+    log.info("seeding demo metric history", { points: Math.min(i + BATCH, all.length), of: all.length });
+  }
+  return all.length;
+}
+
+/** The points the live simulator sends for this moment: what each currently serving version reports. */
+export function livePoints(now: number): MetricPointInput[] {
+  return demoServingWindows(now).flatMap(({ profile, windows }) =>
+    windows.filter((w) => w.to >= now - 60_000 && w.from <= now).flatMap((w) => pointsAt(profile, { ...w, to: now }, now, now)),
+  );
+}
