@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { createModel, createVersion } from "@/lib/registry/models";
 import { moveToStage } from "@/lib/registry/stages";
+import { seedMetricHistory } from "./metrics-history";
 import { DEMO_KEY, DEMO_MODELS, DEMO_PASSWORD, DEMO_USERS, modelCard } from "./fleet";
 
 const DAY_MS = 86_400_000;
@@ -56,5 +57,6 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     }
     progress(`model ${model.name} (${model.versions.length} versions)`);
   }
+  await seedMetricHistory(db);
   return true;
 }

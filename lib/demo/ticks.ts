@@ -1,5 +1,6 @@
 import "server-only";
+import { pushLiveMetrics } from "./metrics-tick";
 import type { SimulatorTick } from "./simulator";
 
 /** Every domain's contribution to the live simulator, run in this order each tick. */
-export const DEMO_TICKS: SimulatorTick[] = [];
+export const DEMO_TICKS: SimulatorTick[] = [pushLiveMetrics];

@@ -34,6 +34,7 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
       body: () => ({ points: [{ model: "fraud-detector", version: "v3", metric: "matrix_probe", ts: new Date().toISOString(), value: 1 }] }),
     },
   },
+  "/api/v1/otlp/v1/metrics": { POST: { permission: "ingest", path: () => "/api/v1/otlp/v1/metrics", body: () => ({ resourceMetrics: [] }) } },
   "/api/v1/models/[name]/stages": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/stages" } },
   "/api/v1/models/[name]/versions": {
     POST: { permission: "registry.write", path: () => "/api/v1/models/search-ranker/versions", body: () => ({ version: `m${unique()}` }) },
@@ -50,6 +51,25 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
   "/api/v1/keys/[id]": { DELETE: { permission: "admin", path: () => `/api/v1/keys/${NO_SUCH_ID}` } },
   "/api/v1/audit": { GET: { permission: "audit.read", path: () => "/api/v1/audit?limit=5" } },
   "/api/v1/audit/verify": { GET: { permission: "audit.read", path: () => "/api/v1/audit/verify" } },
+  "/api/v1/ingest/pipeline-runs": {
+    POST: {
+      permission: "ingest",
+      path: () => "/api/v1/ingest/pipeline-runs",
+      body: () => ({ pipeline: "matrix-pipeline", run_id: `matrix-${unique()}`, status: "succeeded", started_at: new Date().toISOString() }),
+    },
+  },
+  "/api/v1/lineage": {
+    POST: {
+      permission: "ingest",
+      path: () => "/api/v1/lineage",
+      body: () => ({ eventType: "START", eventTime: new Date().toISOString(), run: { runId: `matrix-${unique()}` }, job: { namespace: "matrix", name: "job" } }),
+    },
+  },
+  "/api/v1/pipelines": { GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines" } },
+  "/api/v1/pipelines/[name]": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines/matrix-pipeline" },
+    PUT: { permission: "settings.write", path: () => "/api/v1/pipelines/matrix-expectation", body: () => ({ expected_every_seconds: 3600, grace_seconds: 60 }) },
+  },
 };
 
 function routeFiles(dir = path.join(ROOT, "app", "api", "v1")): { template: string; methods: string[] }[] {
