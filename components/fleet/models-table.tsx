@@ -3,11 +3,12 @@
 import { Boxes } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { MetricCell } from "@/components/charts/sparkline";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
-import type { ModelSummary } from "@/lib/registry/models";
+import type { ModelWithHealth } from "@/lib/fleet/health";
 
-export function ModelsTable({ models }: { models: ModelSummary[] }) {
+export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
   const router = useRouter();
   return (
     <>
@@ -25,8 +26,8 @@ export function ModelsTable({ models }: { models: ModelSummary[] }) {
                 <th className="px-3 py-2 font-medium">Production</th>
                 <th className="px-3 py-2 font-medium">Staging</th>
                 <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Owner</th>
-                <th className="px-3 py-2 font-medium">Task</th>
+                <th className="px-3 py-2 font-medium">p95 latency (24 h)</th>
+                <th className="px-3 py-2 font-medium">Error rate (24 h)</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -51,8 +52,17 @@ export function ModelsTable({ models }: { models: ModelSummary[] }) {
                   <td className="px-3">
                     <StatusBadge status={m.status} />
                   </td>
-                  <td className="px-3 text-zinc-600 dark:text-zinc-400">{m.owner || "—"}</td>
-                  <td className="px-3 text-zinc-600 dark:text-zinc-400">{m.task || "—"}</td>
+                  <td className="px-3">
+                    <MetricCell
+                      metric="latency_p95_ms"
+                      label={`${m.name} p95 latency`}
+                      value={m.health.p95_latency_ms}
+                      points={m.health.sparklines.latency_p95_ms}
+                    />
+                  </td>
+                  <td className="px-3">
+                    <MetricCell metric="error_rate" label={`${m.name} error rate`} value={m.health.error_rate} points={m.health.sparklines.error_rate} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,17 +1,20 @@
-import { ModelsView } from "@/components/fleet/models-view";
+import { ModelsView } from "@/components/models/models-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { listModels } from "@/lib/registry/models";
+import { listModelsWithHealth } from "@/lib/fleet/health";
 
 export const metadata = { title: "Models" };
 
 export default async function ModelsPage() {
   await requirePageUser();
-  const models = await listModels(await getDb());
+  const models = await listModelsWithHealth(await getDb());
   return (
     <>
-      <PageHeader title="Models" description="Every registered model with its production and staging versions." />
+      <PageHeader
+        title="Models"
+        description="Every registered model with its production and staging versions and how production has served over the last 24 hours."
+      />
       <ModelsView initial={models} />
     </>
   );

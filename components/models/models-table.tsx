@@ -1,0 +1,174 @@
+"use client";
+
+import { ArrowDown, ArrowUp, Boxes, Search } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { MetricCell } from "@/components/charts/sparkline";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
+import type { ModelWithHealth } from "@/lib/fleet/health";
+import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: "name", label: "Model" },
+  { key: "owner", label: "Owner" },
+  { key: "production", label: "Production" },
+  { key: "staging", label: "Staging" },
+  { key: "status", label: "Status" },
+  { key: "p95", label: "p95 latency (24 h)", numeric: true },
+  { key: "error_rate", label: "Error rate (24 h)", numeric: true },
+  { key: "volume", label: "Volume (24 h)", numeric: true },
+];
+
+/** `/` focuses the filter from anywhere on the page, unless the person is typing elsewhere. */
+function useSlashFocus(ref: React.RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement;
+      if (event.key !== "/" || event.metaKey || event.ctrlKey || target.closest("input, textarea, select, [contenteditable]")) return;
+      event.preventDefault();
+      ref.current?.focus();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [ref]);
+}
+
+function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]; view: ModelsView; onSort: (key: SortKey) => void }) {
+  const active = view.sort === column.key;
+  const Arrow = view.dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <th aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"} className="px-3 py-2 font-medium">
+      <button
+        type="button"
+        onClick={() => onSort(column.key)}
+        className={`inline-flex items-center gap-1 whitespace-nowrap hover:text-zinc-900 dark:hover:text-zinc-100 ${active ? "text-zinc-900 dark:text-zinc-100" : ""}`}
+      >
+        {column.label}
+        {active && <Arrow aria-hidden className="size-3" />}
+      </button>
+    </th>
+  );
+}
+
+export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const view = readView(searchParams);
+  const filter = useRef<HTMLInputElement>(null);
+  useSlashFocus(filter);
+
+  function update(change: Partial<ModelsView>) {
+    const query = writeView(searchParams, { ...view, ...change });
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
+
+  if (models.length === 0) {
+    return (
+      <EmptyState icon={Boxes} title="No models registered yet">
+        Register one with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">POST /api/v1/models</code> and an API key holding the{" "}
+        <code>registry:write</code> scope.
+      </EmptyState>
+    );
+  }
+  const rows = applyView(models, view);
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="relative">
+          <Search aria-hidden className="pointer-events-none absolute top-2 left-2 size-4 text-zinc-400" />
+          <input
+            ref={filter}
+            type="search"
+            aria-label="Filter models"
+            placeholder="Filter by name, owner, task   /"
+            defaultValue={view.q}
+            onChange={(e) => update({ q: e.target.value })}
+            className="h-8 w-72 rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          />
+        </div>
+        <label className="sr-only" htmlFor="status-filter">
+          Status
+        </label>
+        <select
+          id="status-filter"
+          value={view.status ?? ""}
+          onChange={(e) => update({ status: e.target.value || null })}
+          className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <option value="">All statuses</option>
+          {STATUS_FILTERS.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
+          {rows.length} of {models.length} models
+        </span>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full text-left">
+          <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              {COLUMNS.map((c) => (
+                <SortHeader key={c.key} column={c} view={view} onSort={(key) => update(nextSort(view, key))} />
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {rows.map((m) => {
+              const href = `/models/${encodeURIComponent(m.name)}`;
+              return (
+                <tr
+                  key={m.name}
+                  data-testid="model-row"
+                  onClick={() => router.push(href)}
+                  className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
+                >
+                  <td className="px-3">
+                    <Link href={href} onClick={(e) => e.stopPropagation()} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                      {m.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 text-zinc-600 dark:text-zinc-400">{m.owner || "—"}</td>
+                  <td className="px-3">
+                    {m.production_version ? <StageBadge stage="production" version={m.production_version} /> : <span className="text-zinc-400">—</span>}
+                  </td>
+                  <td className="px-3">
+                    {m.staging_version ? <StageBadge stage="staging" version={m.staging_version} /> : <span className="text-zinc-400">—</span>}
+                  </td>
+                  <td className="px-3">
+                    <StatusBadge status={m.status} />
+                  </td>
+                  <td className="px-3">
+                    <MetricCell
+                      metric="latency_p95_ms"
+                      label={`${m.name} p95 latency`}
+                      value={m.health.p95_latency_ms}
+                      points={m.health.sparklines.latency_p95_ms}
+                    />
+                  </td>
+                  <td className="px-3">
+                    <MetricCell metric="error_rate" label={`${m.name} error rate`} value={m.health.error_rate} points={m.health.sparklines.error_rate} />
+                  </td>
+                  <td className="px-3">
+                    <MetricCell
+                      metric="requests_per_minute"
+                      label={`${m.name} requests per minute`}
+                      value={m.health.requests_per_minute}
+                      points={m.health.sparklines.requests_per_minute}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="px-3 py-6 text-center text-zinc-500">No model matches this filter.</p>}
+      </div>
+    </div>
+  );
+}

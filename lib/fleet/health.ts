@@ -1,0 +1,45 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/lib/db";
+import { listModels, type ModelSummary } from "@/lib/registry/models";
+import { emptyHealth, HEALTH_METRICS, summariseHealth, type HealthRollupRow, type ModelHealth } from "./health-summary";
+
+export type { ModelHealth, SparkPoint } from "./health-summary";
+
+const HOUR_MS = 3_600_000;
+export const HEALTH_WINDOW_HOURS = 24;
+
+export type ModelWithHealth = ModelSummary & { health: ModelHealth };
+
+/** The first hour of the window: the current (partial) hour and the 23 before it. */
+export function healthWindowStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - (HEALTH_WINDOW_HOURS - 1) * HOUR_MS);
+}
+
+/**
+ * Last-24-hours p95 latency, error rate and volume of every model's production version, from the
+ * hourly rollups in ONE query: a few dozen rows per model, whatever the raw volume.
+ */
+export async function modelHealthSummary(db: Db, now = new Date()): Promise<{ windowFrom: Date; byModel: Map<string, ModelHealth> }> {
+  const windowFrom = healthWindowStart(now);
+  const metrics = sql.join(
+    HEALTH_METRICS.map((m) => sql`${m}`),
+    sql`, `,
+  );
+  const rows = await queryRows<HealthRollupRow>(
+    db,
+    sql`select m.name as model, v.version, r.metric, r.bucket_start, r.count::float8 as count, r.sum
+        from metric_rollups r
+        join model_versions v on v.id = r.model_version_id
+        join models m on m.id = v.model_id
+        where v.stage = 'production' and r.resolution_seconds = 3600 and r.metric in (${metrics})
+          and r.bucket_start >= ${windowFrom.toISOString()}::timestamptz`,
+  );
+  return { windowFrom, byModel: summariseHealth(rows, windowFrom) };
+}
+
+/** `listModels` with each model's health attached (`GET /models`, the overview and the models page). */
+export async function listModelsWithHealth(db: Db, now = new Date()): Promise<ModelWithHealth[]> {
+  const [models, { windowFrom, byModel }] = await Promise.all([listModels(db), modelHealthSummary(db, now)]);
+  return models.map((m) => ({ ...m, health: byModel.get(m.name) ?? emptyHealth(m.production_version, windowFrom) }));
+}
