@@ -4,10 +4,12 @@ import { seedDemoIfEmpty } from "@/lib/demo/seed";
 import { startSimulator } from "@/lib/demo/simulator";
 import { DEMO_TICKS } from "@/lib/demo/ticks";
 import { log } from "@/lib/log";
+import { startMaintenance } from "@/lib/maintenance";
 
 /** Server start-up: migrate, then seed the demo fleet when asked to and the database is empty. */
 export async function boot(): Promise<void> {
   const { db } = await database();
+  startMaintenance(db);
   if (process.env.PLUMBLINE_DEMO === "1") {
     const seeded = await seedDemoIfEmpty(db);
     log.info(seeded ? "demo fleet seeded" : "demo fleet already present");

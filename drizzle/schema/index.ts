@@ -5,3 +5,4 @@ export * from "./metrics";
 export * from "./pipelines";
 export * from "./governance";
 export * from "./drift";
+export * from "./api";

@@ -36,18 +36,3 @@ export const metricRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.resolutionSeconds, t.modelVersionId, t.metric, t.bucketStart] })],
 );
-
-/** The first answer to a request with an Idempotency-Key, replayed for 24 hours. */
-export const idempotencyKeys = pgTable(
-  "idempotency_keys",
-  {
-    principal: text("principal").notNull(),
-    key: text("key").notNull(),
-    requestHash: text("request_hash").notNull(),
-    status: text("status").$type<"processing" | "done">().notNull(),
-    responseStatus: integer("response_status"),
-    responseBody: jsonb("response_body"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.principal, t.key] })],
-);

@@ -9,6 +9,7 @@ import { getDb, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { recordRequest, routeLabel } from "@/lib/observability/metrics";
 import { clientIp } from "./client-ip";
+import { enforceKeyRateLimit } from "./rate-limit";
 import { ApiError, apiError, errorResponse } from "./errors";
 
 export interface HandlerContext<Params> {
@@ -48,6 +49,7 @@ async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Par
   const db = await getDb();
   const ip = clientIp(req.headers);
   const principal = await resolvePrincipal(req, db);
+  if (principal.kind === "key") await enforceKeyRateLimit(db, principal.id);
   const by = { actor: actorOf(principal), ip, userId: principal.kind === "user" ? principal.id : undefined };
   if (!principalCan(principal, permission)) {
     await deny(db, req, by, { permission, reason: `${principal.kind === "user" ? "roles" : "key scopes"} do not grant ${permission}` });

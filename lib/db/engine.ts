@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import * as schema from "@/drizzle/schema";
 import { log } from "@/lib/log";
 import { lockDataDir } from "./pglite-lock";
-import type { Db, EngineKind } from "./types";
+import type { Db, DbOrTx, EngineKind } from "./types";
 
 export interface Database {
   db: Db;
@@ -83,7 +83,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** Rows of a raw query, whichever engine ran it. */
-export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function queryRows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
-import { metricPoints } from "@/drizzle/schema";
-import type { Db, Tx } from "@/lib/db";
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx, type Tx } from "@/lib/db";
 
 export const ROLLUP_RESOLUTIONS = [60, 3600] as const;
 
@@ -40,9 +39,12 @@ export async function storePoints(tx: Tx, points: StoredPoint[]): Promise<void> 
 export const DEFAULT_RETENTION_DAYS = 14;
 
 /** Drops raw points older than the retention period; the rollups keep their history. */
-export async function pruneRawPoints(db: Db, now = new Date()): Promise<number> {
+export async function pruneRawPoints(db: DbOrTx, now = new Date()): Promise<number> {
   const days = Number(process.env.PLUMBLINE_RAW_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const deleted = await db.delete(metricPoints).where(lt(metricPoints.ts, cutoff)).returning({ ts: metricPoints.ts });
-  return deleted.length;
+  const [gone] = await queryRows<{ n: number }>(
+    db,
+    sql`with gone as (delete from metric_points where ts < ${cutoff.toISOString()}::timestamptz returning 1) select count(*)::int as n from gone`,
+  );
+  return Number(gone.n);
 }

@@ -145,3 +145,34 @@ describe("PGlite specifics", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("raw metric retention", () => {
+  it("prunes raw points past retention and keeps their rollups", async () => {
+    const { runMaintenance } = await import("@/lib/maintenance");
+    const { storePoints } = await import("@/lib/metrics/store");
+    const database = await openDatabase({ dataDir: "memory://" });
+    await database.migrate();
+    const [version] = await queryRows<{ id: string }>(
+      database.db,
+      sql`with m as (insert into models (name, created_by) values ('retained', 'test') returning id)
+          insert into model_versions (model_id, version, created_by) select id, 'v1', 'test' from m returning id`,
+    );
+    const now = new Date("2026-11-25T12:00:00Z");
+    const old = new Date(now.getTime() - 20 * 86_400_000);
+    await database.db.transaction((tx) =>
+      storePoints(tx, [
+        { versionId: version.id, metric: "m", ts: old, value: 7, labels: {} },
+        { versionId: version.id, metric: "m", ts: new Date(now.getTime() - 3600_000), value: 9, labels: {} },
+      ]),
+    );
+    expect(await runMaintenance(database.db, now)).toEqual({ ran: true, prunedPoints: 1 });
+    const raw = await queryRows<{ value: number }>(database.db, sql`select value from metric_points`);
+    expect(raw.map((r) => r.value)).toEqual([9]);
+    const rollups = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from metric_rollups where bucket_start < ${old.toISOString()}::timestamptz + interval '1 hour'`,
+    );
+    expect(rollups[0].n).toBe(2);
+    await database.close();
+  });
+});

@@ -4,6 +4,8 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createScratchDatabase, startServer, type EngineServer } from "../support/servers";
 
+export const KEY_RATE_LIMIT = 600;
+
 declare module "vitest" {
   export interface ProvidedContext {
     servers: EngineServer[];
@@ -21,14 +23,16 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-it-"));
   // PLUMBLINE_TEST_PORT lets two test runs share a machine without sharing a port.
   const port = Number(process.env.PLUMBLINE_TEST_PORT ?? 3101);
-  const pglite = await startServer(port, { PLUMBLINE_DATA_DIR: dataDir });
+  // Quiet, deterministic servers: no live simulator, and a key rate limit a test can reach.
+  const common = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: String(KEY_RATE_LIMIT) };
+  const pglite = await startServer(port, { ...common, PLUMBLINE_DATA_DIR: dataDir });
   cleanups.push(pglite.stop, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   servers.push({ engine: "pglite", baseUrl: pglite.baseUrl });
 
   const adminUrl = process.env.TEST_POSTGRES_URL ?? null;
   if (adminUrl) {
     const scratch = await createScratchDatabase(adminUrl, "it");
-    const postgres = await startServer(port + 1, { DATABASE_URL: scratch.url });
+    const postgres = await startServer(port + 1, { ...common, DATABASE_URL: scratch.url });
     cleanups.push(postgres.stop, scratch.drop);
     servers.push({ engine: "postgres", baseUrl: postgres.baseUrl, databaseUrl: scratch.url });
   } else {
