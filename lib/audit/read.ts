@@ -44,6 +44,7 @@ export interface AuditFilter {
   /** A prefix: `promotion.` matches `promotion.approved`. */
   action?: string;
   target?: string;
+  outcome?: "success" | "failure" | "denied";
   from?: Date;
   to?: Date;
   /** Entries older than this seq (the previous page's next_cursor). */
@@ -61,6 +62,7 @@ export async function queryAudit(db: Db, filter: AuditFilter): Promise<{ entries
     filter.actor ? eq(auditLog.actor, filter.actor) : undefined,
     filter.action ? like(auditLog.action, `${escapeLike(filter.action)}%`) : undefined,
     filter.target ? eq(auditLog.target, filter.target) : undefined,
+    filter.outcome ? eq(auditLog.outcome, filter.outcome) : undefined,
     filter.from ? gte(auditLog.ts, filter.from) : undefined,
     filter.to ? lte(auditLog.ts, filter.to) : undefined,
     filter.before ? lt(auditLog.seq, filter.before) : undefined,

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { seedGovernanceDemo } from "@/lib/governance/demo";
 import { upsertUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -58,5 +59,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     progress(`model ${model.name} (${model.versions.length} versions)`);
   }
   await seedMetricHistory(db);
+  // Last: its promotions read the pipelines, and its stage changes follow the fleet's history.
+  await seedGovernanceDemo(db);
   return true;
 }

@@ -45,7 +45,11 @@ function percent(fraction: number): string {
  * production's value by more than `tolerance` (a fraction of production's value). A metric only
  * the candidate declares has nothing to be compared against and does not count.
  */
-export function metricsGate(candidate: Record<string, number>, production: { version: string; metrics: Record<string, number> } | null, tolerance: number): GateResult {
+export function metricsGate(
+  candidate: Record<string, number>,
+  production: { version: string; metrics: Record<string, number> } | null,
+  tolerance: number,
+): GateResult {
   const name = "metrics_no_worse";
   if (!production) return { name, passed: true, detail: "no version in production to compare against" };
   const names = Object.keys(production.metrics).sort();

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { GateResult, RequiredApprovals } from "@/drizzle/schema/governance";
-import { checkApprove, checkReject, checkWaive, checkWithdraw, missingApprovals, outstandingGates, readyToExecute, type Actor, type ApprovalFacts, type RequestFacts } from "./rules";
+import {
+  checkApprove,
+  checkReject,
+  checkWaive,
+  checkWithdraw,
+  missingApprovals,
+  outstandingGates,
+  readyToExecute,
+  type Actor,
+  type ApprovalFacts,
+  type RequestFacts,
+} from "./rules";
 
 const PRODUCTION: RequiredApprovals = { ml_lead: 1, compliance: 1 };
 const STAGING: RequiredApprovals = { ml_lead: 1 };
@@ -36,9 +47,19 @@ describe("checkApprove", () => {
       actor: both,
       expected: "409",
     },
-    { name: "a person holding both roles counts for the role still missing", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: both, expected: "ok:compliance" },
+    {
+      name: "a person holding both roles counts for the role still missing",
+      approvals: [{ userId: lead2.id, role: "ml_lead" }],
+      actor: both,
+      expected: "ok:compliance",
+    },
     { name: "a second ml_lead has nothing left to approve", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead3, expected: "409" },
-    { name: "a second compliance has nothing left to approve", approvals: [{ userId: compliance.id, role: "compliance" }], actor: compliance2, expected: "409" },
+    {
+      name: "a second compliance has nothing left to approve",
+      approvals: [{ userId: compliance.id, role: "compliance" }],
+      actor: compliance2,
+      expected: "409",
+    },
     { name: "a rejected request takes no approval", request: { ...pending, status: "rejected" }, actor: lead2, expected: "409" },
     { name: "an executed request takes no approval", request: { ...pending, status: "executed" }, actor: compliance, expected: "409" },
     { name: "a withdrawn request takes no approval", request: { ...pending, status: "withdrawn" }, actor: compliance, expected: "409" },
@@ -86,7 +107,12 @@ describe("checkWaive", () => {
     { name: "a passing gate has nothing to waive", gate: "no_drift", actor: compliance, expected: "409" },
     { name: "an unknown gate", gate: "vibes", actor: compliance, expected: "409" },
     { name: "a gate waived once is not waived again", gate: "model_card", waived: ["model_card"], actor: compliance, expected: "409" },
-    { name: "the requester cannot waive their own request's gate", gate: "model_card", actor: { ...requester, roles: ["ml_lead", "compliance"] }, expected: "403" },
+    {
+      name: "the requester cannot waive their own request's gate",
+      gate: "model_card",
+      actor: { ...requester, roles: ["ml_lead", "compliance"] },
+      expected: "403",
+    },
     { name: "an API key cannot waive", gate: "model_card", actor: key, expected: "403" },
     { name: "a closed request takes no waiver", request: { ...pending, status: "executed" }, gate: "model_card", actor: compliance, expected: "409" },
   ];

@@ -35,7 +35,8 @@ const refuse = (status: 403 | 409, reason: string): Refusal => ({ ok: false, sta
 function decisionRefusal(request: RequestFacts, actor: Actor, verb: string): Refusal | null {
   if (actor.kind === "key") return refuse(403, `An API key cannot ${verb} a promotion: a person must`);
   if (request.status !== "pending") return refuse(409, `The request is already ${request.status}`);
-  if (actor.roles.includes("admin")) return refuse(403, `An admin cannot ${verb} a promotion: the person who runs the system does not also sign off on what it deploys`);
+  if (actor.roles.includes("admin"))
+    return refuse(403, `An admin cannot ${verb} a promotion: the person who runs the system does not also sign off on what it deploys`);
   if (actor.id === request.requestedById) return refuse(403, `You requested this promotion; someone else must ${verb} it`);
   return null;
 }
@@ -100,6 +101,11 @@ export function outstandingGates(gates: readonly GateResult[], waivers: readonly
 }
 
 /** A request executes the moment its last required approval lands with every gate passed or waived. */
-export function readyToExecute(required: RequiredApprovals, approvals: readonly ApprovalFacts[], gates: readonly GateResult[], waivers: readonly WaiverFacts[]): boolean {
+export function readyToExecute(
+  required: RequiredApprovals,
+  approvals: readonly ApprovalFacts[],
+  gates: readonly GateResult[],
+  waivers: readonly WaiverFacts[],
+): boolean {
   return Object.keys(missingApprovals(required, approvals)).length === 0 && outstandingGates(gates, waivers).length === 0;
 }

@@ -51,6 +51,35 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
   "/api/v1/keys/[id]": { DELETE: { permission: "admin", path: () => `/api/v1/keys/${NO_SUCH_ID}` } },
   "/api/v1/audit": { GET: { permission: "audit.read", path: () => "/api/v1/audit?limit=5" } },
   "/api/v1/audit/verify": { GET: { permission: "audit.read", path: () => "/api/v1/audit/verify" } },
+  "/api/v1/audit/export": { GET: { permission: "audit.read", path: () => "/api/v1/audit/export?format=ndjson&action=no.such.action" } },
+  // Governance: unknown ids and versions answer 404 to whoever may act, so the matrix changes nothing.
+  "/api/v1/promotions": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/promotions?status=pending" },
+    POST: {
+      permission: "promotion.request",
+      path: () => "/api/v1/promotions",
+      body: () => ({ model: "fraud-detector", version: "no-such-version", target_stage: "staging", justification: "matrix" }),
+    },
+  },
+  "/api/v1/promotions/[id]": { GET: { permission: "dashboards.read", path: () => `/api/v1/promotions/${NO_SUCH_ID}` } },
+  "/api/v1/promotions/[id]/approve": { POST: { permission: "promotion.decide", path: () => `/api/v1/promotions/${NO_SUCH_ID}/approve`, body: () => ({}) } },
+  "/api/v1/promotions/[id]/reject": {
+    POST: { permission: "promotion.decide", path: () => `/api/v1/promotions/${NO_SUCH_ID}/reject`, body: () => ({ reason: "matrix" }) },
+  },
+  "/api/v1/promotions/[id]/waive": {
+    POST: { permission: "gate.waive", path: () => `/api/v1/promotions/${NO_SUCH_ID}/waive`, body: () => ({ gate: "model_card", reason: "matrix" }) },
+  },
+  "/api/v1/promotions/[id]/withdraw": { POST: { permission: "promotion.request", path: () => `/api/v1/promotions/${NO_SUCH_ID}/withdraw` } },
+  "/api/v1/models/[name]/rollback": {
+    POST: { permission: "rollback", path: () => "/api/v1/models/fraud-detector/rollback", body: () => ({ to_version: "no-such-version", reason: "matrix" }) },
+  },
+  "/api/v1/reviews": { GET: { permission: "dashboards.read", path: () => "/api/v1/reviews" } },
+  "/api/v1/reviews/[id]/ack": { POST: { permission: "gate.waive", path: () => `/api/v1/reviews/${NO_SUCH_ID}/ack`, body: () => ({}) } },
+  "/api/v1/policies": { GET: { permission: "dashboards.read", path: () => "/api/v1/policies" } },
+  "/api/v1/policies/[target_stage]": {
+    // Puts the contract's own default back: a new policy version, but the same rules for later tests.
+    PUT: { permission: "admin", path: () => "/api/v1/policies/staging", body: () => ({ required_approvals: { ml_lead: 1 }, metric_tolerance: 0.05 }) },
+  },
   "/api/v1/ingest/pipeline-runs": {
     POST: {
       permission: "ingest",

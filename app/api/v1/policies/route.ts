@@ -1,0 +1,6 @@
+import { withAuth } from "@/lib/api/with-auth";
+import { listPolicies } from "@/lib/governance/policies";
+
+export const GET = withAuth("dashboards.read", async ({ db }) => {
+  return Response.json({ policies: await listPolicies(db) });
+});

@@ -1,0 +1,6 @@
+import { withAuth } from "@/lib/api/with-auth";
+import { listReviews } from "@/lib/governance/rollback";
+
+export const GET = withAuth("dashboards.read", async ({ db }) => {
+  return Response.json({ reviews: await listReviews(db) });
+});
