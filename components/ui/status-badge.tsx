@@ -1,4 +1,4 @@
-import { AlertTriangle, CheckCircle2, CircleDashed, CircleHelp, Clock, Loader, XCircle, type LucideIcon } from "lucide-react";
+import { AlertTriangle, CheckCircle2, CircleDashed, CircleHelp, Clock, Loader, TrendingDown, XCircle, type LucideIcon } from "lucide-react";
 import clsx from "clsx";
 
 /** Status is never colour alone: every badge pairs its colour with an icon and a word (DESIGN.md). */
@@ -20,6 +20,16 @@ const STYLES: Record<string, { icon: LucideIcon; className: string }> = {
   failure: { icon: AlertTriangle, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
   drifting: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
   denied: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
+  failing: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
+  failed: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
+  succeeded: {
+    icon: CheckCircle2,
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  },
+  volume_anomaly: {
+    icon: TrendingDown,
+    className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30",
+  },
   stale: { icon: Clock, className: "bg-violet-50 text-violet-800 ring-violet-600/30 dark:bg-violet-950 dark:text-violet-300 dark:ring-violet-400/30" },
   unknown: { icon: CircleHelp, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
   none: { icon: CircleDashed, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },

@@ -6,6 +6,7 @@ import { seedGovernanceDemo } from "@/lib/governance/demo";
 import { upsertUser } from "@/lib/auth/users";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { seedDemoPipelines } from "@/lib/pipelines/demo";
 import { createModel, createVersion } from "@/lib/registry/models";
 import { moveToStage } from "@/lib/registry/stages";
 import { seedMetricHistory } from "./metrics-history";
@@ -59,6 +60,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     progress(`model ${model.name} (${model.versions.length} versions)`);
   }
   await seedMetricHistory(db);
+  await seedDemoPipelines(db, new Date());
   // Last: its promotions read the pipelines, and its stage changes follow the fleet's history.
   await seedGovernanceDemo(db);
   return true;

@@ -1,6 +1,7 @@
 import "server-only";
+import { pipelineTick } from "@/lib/pipelines/demo";
 import { pushLiveMetrics } from "./metrics-tick";
 import type { SimulatorTick } from "./simulator";
 
 /** Every domain's contribution to the live simulator, run in this order each tick. */
-export const DEMO_TICKS: SimulatorTick[] = [pushLiveMetrics];
+export const DEMO_TICKS: SimulatorTick[] = [pushLiveMetrics, pipelineTick];

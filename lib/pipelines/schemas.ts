@@ -7,7 +7,7 @@ export const pipelineNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .regex(/^[^\p{Cc}]+$/u, "must not contain control characters")
+  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters")
   .refine((s) => s.trim() === s, "must not start or end with white space");
 
 export const rowCount = z.number().int("must be a whole number").min(0).max(Number.MAX_SAFE_INTEGER);

@@ -55,7 +55,9 @@ function newest(runs: RunFacts[], key: (r: RunFacts) => number): RunFacts | unde
 function failingReason(run: RunFacts): string | null {
   const failedChecks = run.checks.filter((c) => !c.passed);
   const parts: string[] = [];
-  if (run.status === "failed") parts.push(`Last run ${run.runId} failed: ${run.error?.trim() || "no error text was sent"}`);
+  // The first line of the error says what went wrong; the stack trace below it belongs on the pipeline page.
+  const headline = run.error?.trim().split("\n")[0].slice(0, 300);
+  if (run.status === "failed") parts.push(`Last run ${run.runId} failed: ${headline || "no error text was sent"}`);
   if (failedChecks.length) {
     const described = failedChecks.map((c) => (c.observed === undefined || c.observed === null ? c.name : `${c.name} (observed ${String(c.observed)})`));
     parts.push(`${failedChecks.length === 1 ? "check" : "checks"} ${described.join(", ")} failed in run ${run.runId}`);

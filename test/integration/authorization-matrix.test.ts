@@ -95,6 +95,9 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
     },
   },
   "/api/v1/pipelines": { GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines" } },
+  "/api/v1/models/[name]/versions/[version]/producing-run": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/versions/v4/producing-run" },
+  },
   "/api/v1/pipelines/[name]": {
     GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines/matrix-pipeline" },
     PUT: { permission: "settings.write", path: () => "/api/v1/pipelines/matrix-expectation", body: () => ({ expected_every_seconds: 3600, grace_seconds: 60 }) },
