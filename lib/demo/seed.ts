@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import { seedDemoPipelines } from "@/lib/pipelines/demo";
 import { createModel, createVersion } from "@/lib/registry/models";
 import { moveToStage } from "@/lib/registry/stages";
+import { seedDriftDemo } from "@/lib/drift/demo";
 import { seedMetricHistory } from "./metrics-history";
 import { DEMO_KEY, DEMO_MODELS, DEMO_PASSWORD, DEMO_USERS, modelCard } from "./fleet";
 
@@ -61,6 +62,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   }
   await seedMetricHistory(db);
   await seedDemoPipelines(db, new Date());
+  await seedDriftDemo(db);
   // Last: its promotions read the pipelines, and its stage changes follow the fleet's history.
   await seedGovernanceDemo(db);
   return true;

@@ -1,7 +1,8 @@
 import "server-only";
+import { pushLiveFeatures } from "@/lib/drift/demo";
 import { pipelineTick } from "@/lib/pipelines/demo";
 import { pushLiveMetrics } from "./metrics-tick";
 import type { SimulatorTick } from "./simulator";
 
 /** Every domain's contribution to the live simulator, run in this order each tick. */
-export const DEMO_TICKS: SimulatorTick[] = [pushLiveMetrics, pipelineTick];
+export const DEMO_TICKS: SimulatorTick[] = [pushLiveMetrics, pipelineTick, pushLiveFeatures];

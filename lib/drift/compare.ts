@@ -69,6 +69,11 @@ const METHODS: Record<DriftMethod, MethodSpec> = {
   },
 };
 
+/** Tests read their threshold as a p-value in (0, 1]; distances as a positive statistic. */
+export function isPValueMethod(method: DriftMethod): boolean {
+  return METHODS[method].verdictBy === "p_value";
+}
+
 export function defaultThreshold(method: DriftMethod): number {
   return METHODS[method].defaultThreshold;
 }

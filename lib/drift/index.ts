@@ -3,7 +3,7 @@
  * See README.md in this folder for which method is chosen when, and why.
  */
 export { chooseMethod } from "./choose";
-export { compareCategoryCounts, compareFeature, defaultThreshold } from "./compare";
+export { compareCategoryCounts, compareFeature, defaultThreshold, isPValueMethod } from "./compare";
 export { DriftInputError } from "./errors";
 export { summarizeDrift, DRIFT_SHARE } from "./summary";
 export { DRIFT_METHODS } from "./types";

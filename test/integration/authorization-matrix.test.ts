@@ -27,6 +27,25 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
   },
   "/api/v1/models/[name]": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector" } },
   "/api/v1/models/[name]/metrics": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/metrics?metric=latency_p95_ms" } },
+  // Drift: the reference goes to a version that does not exist (404 for whoever may upload), so demo data stays.
+  "/api/v1/drift": { GET: { permission: "dashboards.read", path: () => "/api/v1/drift" } },
+  "/api/v1/drift/compare": { POST: { permission: "dashboards.read", path: () => "/api/v1/drift/compare", body: () => ({ reference: [1, 2, 3], current: [1, 2, 4] }) } },
+  "/api/v1/models/[name]/drift": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift" } },
+  "/api/v1/models/[name]/drift/features/[feature]": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift/features/amount" } },
+  "/api/v1/models/[name]/drift-settings": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift-settings" },
+    PUT: { permission: "settings.write", path: () => "/api/v1/models/fraud-detector/drift-settings", body: () => ({ settings: [{ feature: "matrix_probe", method: null }] }) },
+  },
+  "/api/v1/models/[name]/versions/[version]/reference": {
+    POST: { permission: "registry.write", path: () => "/api/v1/models/fraud-detector/versions/no-such-version/reference", body: () => ({ records: [{ features: { a: 1 } }] }) },
+  },
+  "/api/v1/ingest/features": {
+    POST: {
+      permission: "ingest",
+      path: () => "/api/v1/ingest/features",
+      body: () => ({ model: "search-ranker", version: "v7", records: [{ ts: new Date().toISOString(), features: { matrix_probe: 1 } }] }),
+    },
+  },
   "/api/v1/ingest/metrics": {
     POST: {
       permission: "ingest",

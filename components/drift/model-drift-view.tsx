@@ -1,0 +1,114 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import clsx from "clsx";
+import { useState } from "react";
+import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { fetchJson } from "@/lib/api/fetch-json";
+import type { ModelDriftAnswer } from "@/lib/drift/query";
+import { MIN_CURRENT_SAMPLE } from "@/lib/drift/warnings";
+import { useFeatureDetail } from "./feature-drawer";
+import { FeatureDetailPanel } from "./feature-detail";
+import { formatCount, formatStat } from "./format";
+
+const DAY_MS = 86_400_000;
+
+/** A table of the production version's features, drifted first; selecting one shows it in depth. */
+export function ModelDriftView({ model, initial }: { model: string; initial: ModelDriftAnswer | null }) {
+  const { data } = useQuery({
+    queryKey: ["model-drift", model],
+    queryFn: async () => {
+      const to = new Date();
+      const q = `from=${new Date(to.getTime() - DAY_MS).toISOString()}&to=${to.toISOString()}`;
+      return fetchJson<ModelDriftAnswer>(`/api/v1/models/${encodeURIComponent(model)}/drift?${q}`);
+    },
+    initialData: initial ?? undefined,
+    enabled: initial !== null,
+    refetchInterval: useRefreshInterval(),
+  });
+  const [selected, setSelected] = useState<string | null>(null);
+  if (!data) {
+    return (
+      <section aria-labelledby="drift-heading" className="mt-8">
+        <h2 id="drift-heading" className="mb-2 font-medium">
+          Drift
+        </h2>
+        <p className="text-zinc-500">No version in production: drift is judged on the production version&apos;s live traffic.</p>
+      </section>
+    );
+  }
+  const features = [...data.features].sort((a, b) => Number(b.drifted) - Number(a.drifted) || a.feature.localeCompare(b.feature));
+  return (
+    <section aria-labelledby="drift-heading" className="mt-8 space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="drift-heading" className="font-medium">
+          Drift
+        </h2>
+        <StatusBadge
+          status={data.drifted ? "drifting" : data.features.length ? "healthy" : "unknown"}
+          label={`${Math.round(data.share_drifted * 100)} % of features drifted`}
+        />
+        <span className="tabular text-xs text-zinc-500">
+          {data.version} · last 24 h · reference {formatCount(data.reference_size)} records · current {formatCount(data.current_size)} records
+        </span>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              {["Feature", "Method", "Statistic", "p-value", "Threshold", "n_ref", "n_cur", "Verdict"].map((h) => (
+                <th key={h} className="px-3 py-2 font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {features.map((f) => (
+              <tr
+                key={f.feature}
+                data-testid="model-drift-row"
+                onClick={() => setSelected(f.feature === selected ? null : f.feature)}
+                className={clsx("h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900", f.feature === selected && "bg-indigo-50 dark:bg-indigo-950/40")}
+              >
+                <td className="px-3">
+                  <button type="button" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" aria-expanded={f.feature === selected}>
+                    {f.feature}
+                  </button>
+                </td>
+                <td className="px-3">{f.method}</td>
+                <td className="tabular px-3">{formatStat(f.statistic)}</td>
+                <td className="tabular px-3">{formatStat(f.p_value)}</td>
+                <td className="tabular px-3">{formatStat(f.threshold)}</td>
+                <td className="tabular px-3">{formatCount(f.n_ref)}</td>
+                <td className={clsx("tabular px-3", f.n_cur < MIN_CURRENT_SAMPLE && "text-amber-700 dark:text-amber-300")}>{formatCount(f.n_cur)}</td>
+                <td className="px-3">
+                  <StatusBadge status={f.drifted ? "drifting" : "healthy"} label={f.drifted ? "drifted" : "no drift"} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data.skipped.length > 0 && <p className="text-xs text-zinc-500">Not judged: {data.skipped.map((s) => `${s.feature} (${s.reason})`).join("; ")}.</p>}
+      {selected && <SelectedFeature model={model} feature={selected} range={{ from: data.from, to: data.to }} />}
+    </section>
+  );
+}
+
+function SelectedFeature({ model, feature, range }: { model: string; feature: string; range: { from: string; to: string } }) {
+  const { data, error } = useFeatureDetail(model, feature, range);
+  return (
+    <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+      <h3 className="mb-3 font-medium">{feature}</h3>
+      {error ? (
+        <p className="text-sm text-red-700">{error.message}</p>
+      ) : data ? (
+        <FeatureDetailPanel detail={data} />
+      ) : (
+        <p className="text-sm text-zinc-500">Loading…</p>
+      )}
+    </div>
+  );
+}

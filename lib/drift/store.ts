@@ -1,0 +1,147 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { driftDaily, featureReferences } from "@/drizzle/schema";
+import { apiError, type ErrorDetail } from "@/lib/api/errors";
+import { appendAudit } from "@/lib/audit/append";
+import { queryRows, type Db, type Tx } from "@/lib/db";
+import { getVersion, type By } from "@/lib/registry/models";
+import { addToBucket, bucketKey, groupByBucket, kindConflicts, kindOf, type BucketState, type ObservedValue, type ValueKind } from "./buckets";
+import type { Random } from "./reservoir";
+import type { FeatureRecordInput, ReferenceUploadInput } from "./schemas";
+
+/**
+ * Replaces a version's reference sample, audited in the same transaction. Cached daily drift of
+ * the version is dropped with it: it was computed against the old reference.
+ */
+export async function storeReference(db: Db, modelName: string, version: string, input: ReferenceUploadInput, by: By) {
+  const target = await getVersion(db, modelName, version);
+  const conflicts = kindConflicts(input.records, new Map());
+  if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);
+  const columns = new Map<string, { kind: ValueKind | null; values: (number | string | boolean)[]; missing: number }>();
+  for (const record of input.records) {
+    for (const [feature, value] of Object.entries(record.features)) {
+      const column = columns.get(feature) ?? { kind: null, values: [], missing: 0 };
+      if (value === null) column.missing++;
+      else {
+        column.kind ??= kindOf(value);
+        column.values.push(value);
+      }
+      columns.set(feature, column);
+    }
+  }
+  const empty = [...columns].filter(([, c]) => c.kind === null).map(([feature]) => feature);
+  if (empty.length) {
+    throw apiError(
+      422,
+      "A reference feature needs at least one value that is not null",
+      empty.map((feature) => ({ path: `records.features.${feature}`, message: "is null in every record" })),
+    );
+  }
+  return db.transaction(async (tx) => {
+    await tx.delete(featureReferences).where(eq(featureReferences.modelVersionId, target.id));
+    await tx.delete(driftDaily).where(eq(driftDaily.modelVersionId, target.id));
+    const rows = [...columns].map(([feature, c]) => ({
+      modelVersionId: target.id,
+      feature,
+      valueKind: c.kind as ValueKind,
+      values: c.values,
+      missing: c.missing,
+      recordCount: input.records.length,
+      createdBy: by.actor,
+    }));
+    await tx.insert(featureReferences).values(rows);
+    const features = rows.map((r) => ({ feature: r.feature, kind: r.valueKind, n: r.values.length, missing: r.missing }));
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: "model.reference_uploaded",
+      target: target.modelName,
+      outcome: "success",
+      detail: { version, records: input.records.length, features },
+      ip: by.ip,
+    });
+    return { model: target.modelName, version, records: input.records.length, features };
+  });
+}
+
+interface LockedBucket {
+  feature: string;
+  hour: string | Date;
+  value_kind: ValueKind | null;
+  seen: string | number;
+  missing: string | number;
+  sample: number[] | string;
+  counts: Record<string, number> | string;
+}
+
+/**
+ * Folds a batch of feature records into the version's hourly buckets inside the caller's
+ * transaction. Rows are created empty first (`on conflict do nothing`), then locked with
+ * `select … for update` in key order, so two batches touching the same bucket take turns
+ * instead of overwriting each other, and never deadlock.
+ */
+export async function storeFeatureRecords(tx: Tx, versionId: string, records: FeatureRecordInput[], random: Random = Math.random): Promise<void> {
+  const references = await tx
+    .select({ feature: featureReferences.feature, kind: featureReferences.valueKind })
+    .from(featureReferences)
+    .where(eq(featureReferences.modelVersionId, versionId));
+  const known = new Map(references.map((r) => [r.feature, { kind: r.kind, where: "the reference sample" }]));
+  const conflicts = kindConflicts(records, known);
+  if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);
+
+  const groups = [...groupByBucket(records).values()].sort((a, b) => (bucketKey(a.feature, a.hour) < bucketKey(b.feature, b.hour) ? -1 : 1));
+  if (groups.length === 0) return;
+  const keys = JSON.stringify(groups.map((g) => ({ feature: g.feature, hour: g.hour.toISOString() })));
+  const keyRows = sql`json_to_recordset(${keys}::json) as k(feature text, hour timestamptz)`;
+  await tx.execute(sql`
+    insert into feature_buckets (model_version_id, feature, hour)
+    select ${versionId}::uuid, feature, hour from ${keyRows}
+    on conflict do nothing`);
+  const locked = await queryRows<LockedBucket>(
+    tx as unknown as Db,
+    sql`
+      select b.feature, b.hour, b.value_kind, b.seen, b.missing, b.sample, b.counts
+      from feature_buckets b join ${keyRows} on b.feature = k.feature and b.hour = k.hour
+      where b.model_version_id = ${versionId}::uuid
+      order by b.feature, b.hour
+      for update of b`,
+  );
+  const current = new Map(locked.map((row) => [bucketKey(row.feature, new Date(row.hour)), bucketState(row)]));
+
+  const details: ErrorDetail[] = [];
+  const updated = groups.map((group) => {
+    const before = current.get(bucketKey(group.feature, group.hour)) as BucketState;
+    const present = group.values.find((v): v is Exclude<ObservedValue, null> => v !== null);
+    if (present !== undefined && before.valueKind !== null && before.valueKind !== kindOf(present)) {
+      details.push({
+        path: `records.features.${group.feature}`,
+        message: `is a ${kindOf(present)}, but ${group.feature} already holds ${before.valueKind}s for the hour of ${group.hour.toISOString()}`,
+      });
+    }
+    const after = addToBucket(before, group.values, random);
+    return { feature: group.feature, hour: group.hour.toISOString(), ...after };
+  });
+  if (details.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", details);
+
+  const rows = JSON.stringify(
+    updated.map((u) => ({ feature: u.feature, hour: u.hour, value_kind: u.valueKind, seen: u.seen, missing: u.missing, sample: u.sample, counts: u.counts })),
+  );
+  await tx.execute(sql`
+    update feature_buckets b set value_kind = u.value_kind, seen = u.seen, missing = u.missing, sample = u.sample, counts = u.counts
+    from json_to_recordset(${rows}::json) as u(feature text, hour timestamptz, value_kind text, seen bigint, missing bigint, sample jsonb, counts jsonb)
+    where b.model_version_id = ${versionId}::uuid and b.feature = u.feature and b.hour = u.hour`);
+  // Late traffic for a day already summarised: that day's cached drift no longer holds.
+  await tx.execute(sql`
+    delete from drift_daily d using ${keyRows}
+    where d.model_version_id = ${versionId}::uuid and d.feature = k.feature and d.day = (k.hour at time zone 'UTC')::date`);
+}
+
+/** node-postgres returns bigint as string and jsonb parsed; PGlite parses both. Normalise. */
+export function bucketState(row: Pick<LockedBucket, "value_kind" | "seen" | "missing" | "sample" | "counts">): BucketState {
+  return {
+    valueKind: row.value_kind,
+    seen: Number(row.seen),
+    missing: Number(row.missing),
+    sample: typeof row.sample === "string" ? (JSON.parse(row.sample) as number[]) : row.sample,
+    counts: typeof row.counts === "string" ? (JSON.parse(row.counts) as Record<string, number>) : row.counts,
+  };
+}
