@@ -1,5 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { screenshot, signInAs } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot, signIn } from "./helpers";
+
+// Signing in hashes a password with bcrypt; on a busy machine that takes longer than the default 5 s.
+async function signInAs(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 30_000 });
+}
 
 test("the pipelines page puts the demo's failing, stale and volume-anomaly pipelines first, with their reasons", async ({ page }) => {
   await signInAs(page, "viewer@example.com");

@@ -125,7 +125,7 @@ function RunsTable({ runs }: { runs: RunView[] }) {
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {runs.map((r) => (
             <tr key={r.run_id} className="h-9" data-testid="run-row">
-              <td className="px-3 font-mono text-xs">{r.run_id}</td>
+              <td className="px-3 font-mono text-xs whitespace-nowrap">{r.run_id}</td>
               <td className="px-3">
                 <StatusBadge status={r.status} />
               </td>
@@ -133,7 +133,9 @@ function RunsTable({ runs }: { runs: RunView[] }) {
               <td className="tabular px-3 text-right">{r.duration_seconds === null ? "—" : formatDuration(r.duration_seconds)}</td>
               <td className="tabular px-3 text-right">{fmtRows(r.rows_in)}</td>
               <td className="tabular px-3 text-right">{fmtRows(r.rows_out)}</td>
-              <td className="tabular px-3">{r.checks.length === 0 ? "—" : `${r.checks.filter((c) => c.passed).length}/${r.checks.length} passed`}</td>
+              <td className="tabular px-3 whitespace-nowrap">
+                {r.checks.length === 0 ? "—" : `${r.checks.filter((c) => c.passed).length}/${r.checks.length} passed`}
+              </td>
               <td className="px-3">
                 {r.produces ? (
                   <Link href={`/models/${encodeURIComponent(r.produces.model)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">

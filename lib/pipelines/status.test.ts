@@ -141,6 +141,14 @@ const cases: Case[] = [
     reason: /^Last run bad failed: S3 access denied$/,
   },
   {
+    name: "a multi-line error: its first line is the reason",
+    now: 10,
+    every: null,
+    runs: [run("failed", 0, { runId: "t", error: "ValueError: bad row\n  at line 3\n  at line 9" })],
+    status: "failing",
+    reason: /^Last run t failed: ValueError: bad row$/,
+  },
+  {
     name: "failed without error text",
     now: 10,
     every: null,
@@ -170,7 +178,7 @@ const cases: Case[] = [
     every: null,
     runs: [run("failed", 0, { runId: "f", error: "exit 1", checks: [{ name: "row_count", passed: false }] })],
     status: "failing",
-    reason: /^Last run f failed: exit 1; check row_count failed in run f$/,
+    reason: /^Last run f failed: exit 1; check row_count failed$/,
   },
   {
     name: "an earlier failure followed by a success is healthy",

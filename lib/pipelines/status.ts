@@ -41,6 +41,8 @@ export const VOLUME_HISTORY = 10;
 const timeOf = (run: RunFacts) => (run.startedAt ?? run.finishedAt)?.getTime() ?? 0;
 const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
 const fmtRows = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+// A median is a yardstick, not a count: three significant digits (DESIGN.md).
+const fmtApprox = (n: number) => n.toLocaleString("en-US", { maximumSignificantDigits: 3 });
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,7 +62,9 @@ function failingReason(run: RunFacts): string | null {
   if (run.status === "failed") parts.push(`Last run ${run.runId} failed: ${headline || "no error text was sent"}`);
   if (failedChecks.length) {
     const described = failedChecks.map((c) => (c.observed === undefined || c.observed === null ? c.name : `${c.name} (observed ${String(c.observed)})`));
-    parts.push(`${failedChecks.length === 1 ? "check" : "checks"} ${described.join(", ")} failed in run ${run.runId}`);
+    // When the run's failure already named it, the checks need not name it again.
+    const where = run.status === "failed" ? "" : ` in run ${run.runId}`;
+    parts.push(`${failedChecks.length === 1 ? "check" : "checks"} ${described.join(", ")} failed${where}`);
   }
   if (!parts.length) return null;
   const text = parts.join("; ");
@@ -78,7 +82,7 @@ function volumeAnomaly(successes: RunFacts[]): { reason: string | null; threshol
   if (last.rowsOut === 0) return { reason: `Last successful run ${last.runId} wrote no rows`, threshold };
   if (threshold !== null && last.rowsOut < threshold) {
     return {
-      reason: `Last successful run ${last.runId} wrote ${fmtRows(last.rowsOut)} rows, under half the median of the ${history.length} successful runs before it (${fmtRows(threshold * 2)})`,
+      reason: `Last successful run ${last.runId} wrote ${fmtRows(last.rowsOut)} rows, under half the median of the ${history.length} successful runs before it (${fmtApprox(threshold * 2)})`,
       threshold,
     };
   }
