@@ -23,13 +23,14 @@ export function FleetView({ initial }: { initial: FleetOverview }) {
     initialData: initial,
     refetchInterval: useRefreshInterval(),
   });
-  const unknown = data.models.filter((m) => m.status === "unknown").length;
+  // "No health signals" means no serving metrics in the last 24 h, whatever the status says.
+  const unknown = data.models.filter((m) => m.health.requests_per_minute === null && m.health.p95_latency_ms === null && m.health.error_rate === null).length;
   return (
     <div className="space-y-6">
       <section aria-label="Key figures" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Kpi label="Models in production" value={data.kpis.models_in_production} hint={`of ${data.kpis.models} registered`} />
         <Kpi label="Drifting models" value={data.kpis.drifting_models} />
-        <Kpi label="Models without health signals" value={unknown} hint="no metrics received yet" />
+        <Kpi label="Models without health signals" value={unknown} hint="no serving metrics in 24 h" />
         <Kpi label="Staging candidates" value={data.models.filter((m) => m.staging_version).length} />
       </section>
 

@@ -110,7 +110,7 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
         </span>
       </div>
       <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full text-left">
+        <table className="w-full text-left whitespace-nowrap">
           <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
               {COLUMNS.map((c) => (

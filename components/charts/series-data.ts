@@ -1,0 +1,50 @@
+import type { Annotation, MetricSeriesAnswer } from "@/lib/metrics/query";
+
+/**
+ * Reshapes the metrics API's per-version buckets into Recharts rows: one row per bucket time,
+ * with `a<i>` (avg) and `b<i>` ([min, max]) for the i-th version. Index keys, because Recharts
+ * reads dotted keys as paths and version names may hold dots ("1.2.0"). Pure; unit-tested.
+ */
+export interface ChartRow {
+  t: number;
+  [key: string]: number | [number, number];
+}
+
+export const SERIES_COLOURS = ["#6366f1", "#ec4899", "#06b6d4", "#ca8a04", "#65a30d", "#a1a1aa"];
+
+/** A version's colour follows its place in the model's own list, so it is the same on every chart. */
+export function seriesColour(version: string, modelOrder: string[]): string {
+  const at = modelOrder.indexOf(version);
+  return SERIES_COLOURS[(at < 0 ? modelOrder.length : at) % SERIES_COLOURS.length];
+}
+
+/** Versions in a stable order (the model's own, newest first), so a version keeps its colour on every chart. */
+export function orderVersions(present: string[], modelOrder: string[]): string[] {
+  const known = modelOrder.filter((v) => present.includes(v));
+  return [...known, ...present.filter((v) => !modelOrder.includes(v)).sort()];
+}
+
+export function chartRows(answer: Pick<MetricSeriesAnswer, "series">, versions: string[], scale = 1): ChartRow[] {
+  const rows = new Map<number, ChartRow>();
+  for (const series of answer.series) {
+    const i = versions.indexOf(series.version);
+    if (i < 0) continue;
+    for (const p of series.points) {
+      const t = Date.parse(p.ts);
+      const row = rows.get(t) ?? { t };
+      row[`a${i}`] = p.avg * scale;
+      row[`b${i}`] = [p.min * scale, p.max * scale];
+      rows.set(t, row);
+    }
+  }
+  return [...rows.values()].sort((x, y) => x.t - y.t);
+}
+
+export function visibleAnnotations(annotations: Annotation[], from: number, to: number): (Annotation & { t: number })[] {
+  return annotations.map((a) => ({ ...a, t: Date.parse(a.ts) })).filter((a) => a.t >= from && a.t <= to);
+}
+
+/** About one bucket per two pixels of plot width, never more than the API's 5,000. */
+export function maxPointsFor(plotWidth: number): number {
+  return Math.max(1, Math.min(5000, Math.floor(plotWidth / 2)));
+}

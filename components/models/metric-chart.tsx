@@ -1,0 +1,237 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { LineChart } from "lucide-react";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { chartRows, maxPointsFor, orderVersions, seriesColour, visibleAnnotations, type ChartRow } from "@/components/charts/series-data";
+import { useElementWidth } from "@/components/charts/use-element-width";
+import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { parseRange, rangeBounds, TIME_RANGES } from "@/components/shell/time-range";
+import { Skeleton } from "@/components/ui/skeleton";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { axisFromZero, formatNumber, metricUnit } from "@/lib/metrics/display";
+import type { MetricSeriesAnswer } from "@/lib/metrics/query";
+import { IngestHint } from "./ingest-hint";
+
+const PLOT_HEIGHT = 200;
+const Y_AXIS_WIDTH = 52;
+
+const utc = (t: number, withDate: boolean) =>
+  new Date(t).toLocaleString("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", ...(withDate ? { day: "numeric", month: "short" } : {}) });
+
+export function formatUtc(t: number): string {
+  return new Date(t)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/:\d\d\.\d+Z$/, " UTC");
+}
+
+function ChartTooltip({
+  active,
+  label,
+  payload,
+  versions,
+  unit,
+  colour,
+}: Partial<TooltipContentProps<number, string>> & { versions: string[]; unit: string; colour: (version: string) => string }) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0].payload as ChartRow;
+  return (
+    <div className="rounded-md border border-zinc-200 bg-white px-2.5 py-1.5 text-xs shadow-sm dark:border-zinc-700 dark:bg-zinc-900">
+      <div className="mb-1 font-medium">{formatUtc(Number(label))}</div>
+      {versions.map((v, i) =>
+        row[`a${i}`] === undefined ? null : (
+          <div key={v} className="tabular flex items-center gap-1.5">
+            <span aria-hidden className="size-2 rounded-full" style={{ background: colour(v) }} />
+            <span className="font-medium">{v}</span>
+            <span>
+              {formatNumber(row[`a${i}`] as number)} {unit}
+            </span>
+            <span className="text-zinc-500 dark:text-zinc-400">
+              ({formatNumber((row[`b${i}`] as number[])[0])}–{formatNumber((row[`b${i}`] as number[])[1])})
+            </span>
+          </div>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** What the chart shows, in words, for screen readers (DESIGN.md: charts have a text summary). */
+function describe(title: string, rangeLabel: string, answer: MetricSeriesAnswer, versions: string[], scale: number, unit: string): string {
+  const series = versions.map((v) => {
+    const points = answer.series.find((s) => s.version === v)?.points ?? [];
+    const count = points.reduce((n, p) => n + p.count, 0);
+    const avg = points.reduce((n, p) => n + p.avg * p.count, 0) / count;
+    const lo = Math.min(...points.map((p) => p.min));
+    const hi = Math.max(...points.map((p) => p.max));
+    return `${v} averages ${formatNumber(avg * scale)} ${unit} (low ${formatNumber(lo * scale)}, high ${formatNumber(hi * scale)})`;
+  });
+  const markers = answer.annotations.map((a) => `${a.text} at ${formatUtc(Date.parse(a.ts))}`);
+  return `${title}, ${rangeLabel.toLowerCase()}: ${series.join("; ")}.${markers.length ? ` Stage changes: ${markers.join("; ")}.` : ""}`;
+}
+
+export interface MetricChartProps {
+  model: string;
+  metric: string;
+  title: string;
+  /** The model's versions, newest first: fixes each version's colour across charts. */
+  versions: string[];
+  /** The version the empty state's example sends data for. */
+  exampleVersion: string;
+  controls?: React.ReactNode;
+}
+
+export function MetricChart({ model, metric, title, versions: modelVersions, exampleVersion, controls }: MetricChartProps) {
+  const range = parseRange(useSearchParams().get("range"));
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const maxPoints = maxPointsFor(width - Y_AXIS_WIDTH);
+  const { data, isError, error } = useQuery({
+    queryKey: ["metric", model, metric, range, maxPoints],
+    queryFn: () => {
+      // The window is taken at fetch time, so every refresh slides it forward.
+      const { from, to } = rangeBounds(range);
+      const query = new URLSearchParams({ metric, from: from.toISOString(), to: to.toISOString(), max_points: String(maxPoints) });
+      return fetchJson<MetricSeriesAnswer>(`/api/v1/models/${encodeURIComponent(model)}/metrics?${query}`);
+    },
+    enabled: width > 0,
+    refetchInterval: useRefreshInterval(),
+    placeholderData: keepPreviousData,
+  });
+
+  const unit = metricUnit(metric);
+  const scale = unit === "%" ? 100 : 1;
+  const versions = data
+    ? orderVersions(
+        data.series.map((s) => s.version),
+        modelVersions,
+      )
+    : [];
+  const from = data ? Date.parse(data.from) : 0;
+  const to = data ? Date.parse(data.to) : 0;
+  const rows = data ? chartRows(data, versions, scale) : [];
+  const markers = data ? visibleAnnotations(data.annotations, from, to) : [];
+  const multiDay = to - from > 86_400_000;
+  const colour = (v: string) => seriesColour(v, modelVersions);
+
+  return (
+    <figure className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="metric-chart" data-metric={metric}>
+      <figcaption className="mb-2 flex items-center justify-between gap-2">
+        <span className="font-medium">
+          {title} {unit && <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">({unit})</span>}
+        </span>
+        {controls}
+      </figcaption>
+      <div ref={ref} className="text-zinc-500 dark:text-zinc-400">
+        {isError ? (
+          <p role="alert" className="flex items-center justify-center text-red-700 dark:text-red-300" style={{ height: PLOT_HEIGHT }}>
+            Could not load {title}: {(error as Error).message}
+          </p>
+        ) : !data || width === 0 ? (
+          <Skeleton className="h-[200px] w-full" />
+        ) : rows.length === 0 ? (
+          <div className="flex flex-col gap-3 py-2" style={{ minHeight: PLOT_HEIGHT }}>
+            <p className="flex items-center gap-2 text-zinc-700 dark:text-zinc-300">
+              <LineChart aria-hidden className="size-4" /> No data in this range
+            </p>
+            <IngestHint model={model} version={exampleVersion} metric={metric} />
+          </div>
+        ) : (
+          <>
+            <div role="img" aria-label={describe(title, TIME_RANGES[range].label, data, versions, scale, unit)}>
+              <ComposedChart width={width} height={PLOT_HEIGHT} data={rows} margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+                <XAxis
+                  dataKey="t"
+                  type="number"
+                  scale="time"
+                  domain={[from, to]}
+                  tickFormatter={(t: number) => utc(t, multiDay)}
+                  tick={{ fill: "currentColor", fontSize: 11 }}
+                  stroke="currentColor"
+                  strokeOpacity={0.3}
+                  minTickGap={40}
+                />
+                <YAxis
+                  width={Y_AXIS_WIDTH}
+                  domain={axisFromZero(metric) ? [0, "auto"] : ["auto", "auto"]}
+                  tickFormatter={(v: number) => formatNumber(v)}
+                  tick={{ fill: "currentColor", fontSize: 11 }}
+                  stroke="currentColor"
+                  strokeOpacity={0.3}
+                />
+                <Tooltip content={<ChartTooltip versions={versions} unit={unit} colour={colour} />} isAnimationActive={false} />
+                {versions.map((v, i) => (
+                  <Area
+                    key={`band-${v}`}
+                    dataKey={`b${i}`}
+                    hide={hidden.has(v)}
+                    stroke="none"
+                    fill={colour(v)}
+                    fillOpacity={0.15}
+                    isAnimationActive={false}
+                    activeDot={false}
+                    connectNulls={false}
+                  />
+                ))}
+                {versions.map((v, i) => (
+                  <Line
+                    key={`avg-${v}`}
+                    dataKey={`a${i}`}
+                    name={v}
+                    hide={hidden.has(v)}
+                    stroke={colour(v)}
+                    strokeWidth={1.5}
+                    dot={false}
+                    activeDot={{ r: 3 }}
+                    isAnimationActive={false}
+                    connectNulls={false}
+                  />
+                ))}
+                {markers.map((m) => (
+                  <ReferenceLine
+                    key={`${m.ts}-${m.text}`}
+                    x={m.t}
+                    stroke={m.kind === "rollback" ? "#d97706" : "currentColor"}
+                    strokeDasharray="4 3"
+                    className="plumbline-marker"
+                    label={{
+                      value: m.kind === "rollback" ? `rollback: ${m.text}` : m.text,
+                      position: "insideTopLeft",
+                      fontSize: 10,
+                      fill: "currentColor",
+                      offset: 4,
+                    }}
+                  />
+                ))}
+              </ComposedChart>
+            </div>
+            <div className="mt-1 flex flex-wrap gap-1.5" aria-label={`${title} series`} role="group">
+              {versions.map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  aria-pressed={!hidden.has(v)}
+                  onClick={() =>
+                    setHidden((h) => {
+                      const next = new Set(h);
+                      if (!next.delete(v)) next.add(v);
+                      return next;
+                    })
+                  }
+                  className="inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 aria-[pressed=false]:text-zinc-400 aria-[pressed=false]:line-through dark:text-zinc-300 dark:hover:bg-zinc-800"
+                >
+                  <span aria-hidden className="h-0.5 w-3 rounded" style={{ background: colour(v) }} />
+                  {v}
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+      </div>
+    </figure>
+  );
+}
