@@ -29,15 +29,27 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
   "/api/v1/models/[name]/metrics": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/metrics?metric=latency_p95_ms" } },
   // Drift: the reference goes to a version that does not exist (404 for whoever may upload), so demo data stays.
   "/api/v1/drift": { GET: { permission: "dashboards.read", path: () => "/api/v1/drift" } },
-  "/api/v1/drift/compare": { POST: { permission: "dashboards.read", path: () => "/api/v1/drift/compare", body: () => ({ reference: [1, 2, 3], current: [1, 2, 4] }) } },
+  "/api/v1/drift/compare": {
+    POST: { permission: "dashboards.read", path: () => "/api/v1/drift/compare", body: () => ({ reference: [1, 2, 3], current: [1, 2, 4] }) },
+  },
   "/api/v1/models/[name]/drift": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift" } },
-  "/api/v1/models/[name]/drift/features/[feature]": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift/features/amount" } },
+  "/api/v1/models/[name]/drift/features/[feature]": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift/features/amount" },
+  },
   "/api/v1/models/[name]/drift-settings": {
     GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/drift-settings" },
-    PUT: { permission: "settings.write", path: () => "/api/v1/models/fraud-detector/drift-settings", body: () => ({ settings: [{ feature: "matrix_probe", method: null }] }) },
+    PUT: {
+      permission: "settings.write",
+      path: () => "/api/v1/models/fraud-detector/drift-settings",
+      body: () => ({ settings: [{ feature: "matrix_probe", method: null }] }),
+    },
   },
   "/api/v1/models/[name]/versions/[version]/reference": {
-    POST: { permission: "registry.write", path: () => "/api/v1/models/fraud-detector/versions/no-such-version/reference", body: () => ({ records: [{ features: { a: 1 } }] }) },
+    POST: {
+      permission: "registry.write",
+      path: () => "/api/v1/models/fraud-detector/versions/no-such-version/reference",
+      body: () => ({ records: [{ features: { a: 1 } }] }),
+    },
   },
   "/api/v1/ingest/features": {
     POST: {
@@ -110,7 +122,12 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
     POST: {
       permission: "ingest",
       path: () => "/api/v1/lineage",
-      body: () => ({ eventType: "START", eventTime: new Date().toISOString(), run: { runId: `matrix-${unique()}` }, job: { namespace: "matrix", name: "job" } }),
+      body: () => ({
+        eventType: "START",
+        eventTime: new Date().toISOString(),
+        run: { runId: `matrix-${unique()}` },
+        job: { namespace: "matrix", name: "job" },
+      }),
     },
   },
   "/api/v1/pipelines": { GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines" } },
@@ -119,9 +136,16 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
   },
   "/api/v1/pipelines/[name]": {
     GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines/matrix-pipeline" },
-    PUT: { permission: "settings.write", path: () => "/api/v1/pipelines/matrix-expectation", body: () => ({ expected_every_seconds: 3600, grace_seconds: 60 }) },
+    PUT: {
+      permission: "settings.write",
+      path: () => "/api/v1/pipelines/matrix-expectation",
+      body: () => ({ expected_every_seconds: 3600, grace_seconds: 60 }),
+    },
   },
 };
+
+/** Routes anyone may read, without credentials. */
+const PUBLIC_ROUTES = ["GET /api/v1/openapi.json"];
 
 function routeFiles(dir = path.join(ROOT, "app", "api", "v1")): { template: string; methods: string[] }[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -158,6 +182,11 @@ const cases = Object.entries(ROUTES).flatMap(([template, methods]) =>
 );
 
 describe.each(inject("servers"))("authorization matrix on $engine", ({ baseUrl }) => {
+  it.each(PUBLIC_ROUTES)("%s answers without credentials", async (route) => {
+    const [method, path] = route.split(" ");
+    expect((await new Session(baseUrl).request(method, path)).status).toBe(200);
+  });
+
   const roleSessions = new Map<Role, Session>();
   const scopeSessions = new Map<Scope, Session>();
 

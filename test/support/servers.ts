@@ -33,7 +33,7 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
 }
 
 /** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
-export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void>; output: () => string }> {
   if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
   }
@@ -62,6 +62,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   return {
     baseUrl,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
