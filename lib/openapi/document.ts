@@ -26,8 +26,10 @@ const ERROR = {
 };
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
+  // Inside an OpenAPI document the dialect is implied; drop the standalone $schema marker.
+  const generated = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  delete generated.$schema;
+  return generated;
 }
 
 function queryParameters(schema: z.ZodType) {
