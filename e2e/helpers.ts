@@ -11,7 +11,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signInAs(page: Page, email: string) {
   await signIn(page, email);
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 20_000 });
 }
 
 /** Screenshots land in screenshots/ (not committed) for a person to look at. */
