@@ -41,7 +41,7 @@ test("drift filters live in the URL", async ({ page }) => {
   await page.goto("/drift?drifted=1");
   await expect(page.getByTestId("heatmap-row")).toHaveCount(1);
   await expect(page.getByTestId("heatmap-row")).toHaveAttribute("data-model", "fraud-detector");
-  await page.getByLabel("Model").selectOption("churn-predictor");
+  await page.getByLabel("Filter by model").selectOption("churn-predictor");
   await expect(page).toHaveURL(/model=churn-predictor/);
   await expect(page.getByText("No model matches these filters")).toBeVisible();
 });

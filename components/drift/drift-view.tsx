@@ -54,6 +54,7 @@ export function DriftView({ initial }: { initial: FleetDrift }) {
           Model
           <select
             value={modelFilter}
+            aria-label="Filter by model"
             onChange={(e) => setParam("model", e.target.value)}
             className="h-8 rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
           >

@@ -23,15 +23,17 @@ export function distributions(reference: { values: (number | string | boolean)[]
 }
 
 export function numericBins(reference: readonly number[], current: readonly number[], bins = NUMERIC_BINS): Distribution {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const v of reference) [low, high] = [Math.min(low, v), Math.max(high, v)];
-  for (const v of current) [low, high] = [Math.min(low, v), Math.max(high, v)];
-  const width = high > low ? (high - low) / bins : 1;
+  // The range spans the middle 99 % of both samples, so one far outlier does not squeeze every
+  // other value into the first bin; values beyond it count in the outermost bins.
+  const sorted = [...reference, ...current].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+  const low = at(0.005);
+  const high = at(0.995);
   const count = high > low ? bins : 1;
+  const width = high > low ? (high - low) / bins : 1;
   const shares = (values: readonly number[]) => {
     const counts = new Array<number>(count).fill(0);
-    for (const v of values) counts[Math.min(count - 1, Math.floor((v - low) / width))]++;
+    for (const v of values) counts[Math.min(count - 1, Math.max(0, Math.floor((v - low) / width)))]++;
     return counts.map((c) => c / values.length);
   };
   const ref = shares(reference);
