@@ -33,6 +33,20 @@ const STYLES: Record<string, { icon: LucideIcon; className: string }> = {
   stale: { icon: Clock, className: "bg-violet-50 text-violet-800 ring-violet-600/30 dark:bg-violet-950 dark:text-violet-300 dark:ring-violet-400/30" },
   unknown: { icon: CircleHelp, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
   none: { icon: CircleDashed, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
+  // Governance: a request's state, a waived gate (amber outline), a rollback awaiting review.
+  pending: { icon: Clock, className: "bg-indigo-50 text-indigo-800 ring-indigo-600/30 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-400/40" },
+  approved: {
+    icon: CheckCircle2,
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  },
+  rejected: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
+  withdrawn: { icon: CircleDashed, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
+  waived: { icon: AlertTriangle, className: "bg-transparent text-amber-800 ring-amber-600/60 dark:text-amber-300 dark:ring-amber-400/60" },
+  awaiting_review: { icon: Clock, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
+  acknowledged: {
+    icon: CheckCircle2,
+    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  },
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {

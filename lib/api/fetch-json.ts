@@ -5,3 +5,15 @@ export async function fetchJson<T>(url: string): Promise<T> {
   if (!res.ok) throw new Error(body?.error?.message ?? `Request failed with ${res.status}`);
   return body as T;
 }
+
+/** Client-side state change on our own API (same origin, so the session cookie and Origin ride along). */
+export async function sendJson<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(answer?.error?.message ?? `Request failed with ${res.status}`);
+  return answer as T;
+}

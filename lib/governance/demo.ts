@@ -4,7 +4,7 @@ import { users } from "@/drizzle/schema";
 import { isRole } from "@/lib/auth/permissions";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db";
-import { approvePromotion, rejectPromotion, requestPromotion } from "./promotions";
+import { approvePromotion, rejectPromotion, requestPromotion, waiveGate } from "./promotions";
 import { rollback } from "./rollback";
 
 async function person(db: Db, email: string): Promise<{ principal: UserPrincipal; by: { actor: string } }> {
@@ -31,6 +31,11 @@ export async function seedGovernanceDemo(db: Db): Promise<void> {
     lead.by,
   );
   await approvePromotion(db, ranker.id, "Offline and staging numbers agree.", lead2.principal, lead2.by);
+  // Drift is judged on sampled demo traffic; should a gate fail by chance, compliance waives it
+  // on the record, as it would in real life, so that the story below always holds.
+  for (const gate of ranker.gates.filter((g) => !g.passed)) {
+    await waiveGate(db, ranker.id, gate.name, "Sampling noise in the staging window; reviewed the features by hand.", compliance.principal, compliance.by);
+  }
   await approvePromotion(db, ranker.id, "Model card complete; no fairness concerns for ranking.", compliance.principal, compliance.by);
   // … and on-call put v7 back with the break-glass rollback, which now awaits compliance's review.
   await rollback(db, "search-ranker", { to_version: "v7", reason: "Click-through fell 9% within the hour after v8 took production traffic" }, oncall.by);

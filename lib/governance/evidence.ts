@@ -2,7 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { GateResult } from "@/drizzle/schema";
 import { modelVersions } from "@/drizzle/schema";
-import type { DbOrTx } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
+import { DriftInputError } from "@/lib/drift/errors";
+import { modelDrift } from "@/lib/drift/query";
+import { producingRun } from "@/lib/pipelines/queries";
 import type { VersionRow } from "@/lib/registry/models";
 import { evaluateGates, type ProducingRunEvidence } from "./gates";
 
@@ -14,27 +17,38 @@ export async function productionVersion(db: DbOrTx, modelId: string): Promise<Ve
 }
 
 /**
- * Which features of the version drifted since `since`; `null` when no feature data exists.
- * Drift storage is being built in lib/drift; until its query lands there is no feature data.
+ * The features of the version that drifted in the last 24 h; `null` when there is no feature data
+ * to judge by (no reference sample or no traffic). Reads lib/drift's modelDrift, the query behind
+ * its driftingFeatures, because the gate must also tell "no data" from "no drift".
  */
-async function driftingFeatures(): Promise<string[] | null> {
-  return null;
+async function driftingInWindow(db: DbOrTx, model: string, version: string, now: Date): Promise<string[] | null> {
+  try {
+    // A transaction is a database for these reads; the gate must read inside the decision's transaction.
+    const answer = await modelDrift(db as Db, model, { version, from: new Date(now.getTime() - DRIFT_WINDOW_MS), to: now });
+    if (answer.reference_size === 0 || answer.current_size === 0) return null;
+    return answer.features.filter((f) => f.drifted).map((f) => f.feature);
+  } catch (error) {
+    // Degenerate samples are reported, not hidden: the gate fails with the reason and compliance may waive it.
+    if (error instanceof DriftInputError) return [`(drift could not be computed: ${error.message})`];
+    throw error;
+  }
 }
 
-/** The pipeline run that produced the version; `null` when none says so. Wired to lib/pipelines once it lands. */
-async function producingRun(): Promise<ProducingRunEvidence | null> {
-  return null;
+async function producingRunEvidence(db: DbOrTx, model: string, version: string): Promise<ProducingRunEvidence | null> {
+  const produced = await producingRun(db, model, version);
+  if (!produced) return null;
+  return { pipeline: produced.pipeline, run_id: produced.run.run_id, status: produced.run.status, checks: produced.run.checks };
 }
 
 /** Gathers the evidence for a version and evaluates every gate against the bound policy's tolerance. */
-export async function gatesFor(db: DbOrTx, candidate: VersionRow, tolerance: number): Promise<GateResult[]> {
+export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow, tolerance: number): Promise<GateResult[]> {
   const production = await productionVersion(db, candidate.modelId);
   return evaluateGates({
     modelCard: candidate.modelCard,
     candidateMetrics: candidate.metrics,
     production: production && production.id !== candidate.id ? { version: production.version, metrics: production.metrics } : null,
     tolerance,
-    drifting: await driftingFeatures(),
-    producingRun: await producingRun(),
+    drifting: await driftingInWindow(db, model, candidate.version, new Date()),
+    producingRun: await producingRunEvidence(db, model, candidate.version),
   });
 }

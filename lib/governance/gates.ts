@@ -4,6 +4,7 @@
  * executes on evidence that has gone stale since it was filed.
  */
 import type { GateResult } from "@/drizzle/schema/governance";
+import { lowerIsBetter } from "@/lib/metrics/display";
 
 export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run"] as const;
 export type GateName = (typeof GATE_NAMES)[number];
@@ -20,14 +21,10 @@ export function modelCardGate(card: string | null): GateResult {
   return { name: "model_card", passed: present, detail: present ? "model card present" : "the version has no model card" };
 }
 
-// Names that measure a cost rather than a quality: for these a lower value is better. Everything
-// else (auc, accuracy, precision, recall, f1, ndcg, mrr, ks, …) is higher-is-better.
-const LOWER_IS_BETTER = ["loss", "error", "latency", "rmse", "mae", "mse", "mape", "brier", "perplexity"];
-
-export function lowerIsBetter(metric: string): boolean {
-  const name = metric.toLowerCase();
-  return LOWER_IS_BETTER.some((word) => name.includes(word));
-}
+// Which direction is better comes from the metric's name, as everywhere in the product
+// (lib/metrics/display.ts): names with a token such as loss, error, latency, rmse, mae, mse, mape
+// or ms are lower-is-better; everything else (auc, accuracy, precision, recall, ndcg, ks, …) higher.
+export { lowerIsBetter };
 
 /** How much worse the candidate is, as a fraction of production's value (negative: better). */
 export function relativeRegression(metric: string, candidate: number, production: number): number {

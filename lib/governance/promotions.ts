@@ -83,7 +83,7 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
       const refusal = stageRefusal(version, input.target_stage);
       if (refusal) throw apiError(409, refusal);
       const policy = await policyInForce(tx, input.target_stage);
-      const gates = await gatesFor(tx, version, policy.metricTolerance);
+      const gates = await gatesFor(tx, model.name, version, policy.metricTolerance);
       const [row] = await tx
         .insert(promotionRequests)
         .values({
@@ -147,7 +147,7 @@ async function lockRequest(tx: Tx, id: string): Promise<Locked> {
 async function refreshGates(tx: Tx, locked: Locked): Promise<void> {
   const version = await versionRow(tx, locked.row.modelId, locked.row.version);
   if (!version) throw apiError(409, `Version ${locked.row.version} no longer exists`);
-  const gates = await gatesFor(tx, version, locked.policy.metricTolerance);
+  const gates = await gatesFor(tx, locked.model.name, version, locked.policy.metricTolerance);
   await tx.update(promotionRequests).set({ gates }).where(eq(promotionRequests.id, locked.row.id));
   locked.row = { ...locked.row, gates };
 }
@@ -319,19 +319,33 @@ export async function listPromotions(db: Db, filter: { status?: PromotionStatus;
   return viewsOf(db, rows);
 }
 
+/**
+ * What the candidate is compared with: the version in production now, or, once the request has
+ * executed (and the candidate holds that stage itself), the version it replaced.
+ */
+async function baseline(db: Db, row: RequestRow, events: (typeof promotionEvents.$inferSelect)[]): Promise<VersionRow | undefined> {
+  const executed = events.find((e) => e.kind === "executed");
+  const replaced = executed?.detail.previous_version;
+  if (typeof replaced === "string") {
+    return db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, row.modelId), eq(modelVersions.version, replaced)) });
+  }
+  const production = await productionVersion(db, row.modelId);
+  return production?.version === row.version ? undefined : production;
+}
+
 export async function getPromotion(db: Db, id: string): Promise<PromotionDetail> {
   const [row] = await db.select().from(promotionRequests).where(eq(promotionRequests.id, id));
   if (!row) throw apiError(404, `No promotion request ${id}`);
   const [promotion] = await viewsOf(db, [row]);
   const events = await db.select().from(promotionEvents).where(eq(promotionEvents.requestId, id)).orderBy(promotionEvents.at);
   const candidate = await db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, row.modelId), eq(modelVersions.version, row.version)) });
-  const production = await productionVersion(db, row.modelId);
+  const production = await baseline(db, row, events);
   return {
     ...promotion,
     events: events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.at.toISOString(), detail: e.detail })),
     comparison: {
       candidate: { version: row.version, stage: candidate?.stage ?? "none", metrics: candidate?.metrics ?? {}, model_card: candidate?.modelCard ?? null },
-      production: production && production.version !== row.version ? { version: production.version, metrics: production.metrics } : null,
+      production: production ? { version: production.version, metrics: production.metrics } : null,
     },
   };
 }

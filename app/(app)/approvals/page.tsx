@@ -1,18 +1,23 @@
-import { BadgeCheck } from "lucide-react";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ApprovalsView } from "@/components/governance/approvals-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, userCan } from "@/lib/auth/page-guard";
+import { getDb } from "@/lib/db";
+import { listPromotions } from "@/lib/governance/promotions";
+import { listReviews } from "@/lib/governance/rollback";
 
 export const metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage() {
-  await requirePageUser();
+  const user = await requirePageUser();
+  const db = await getDb();
+  const [promotions, reviews] = await Promise.all([listPromotions(db), listReviews(db)]);
   return (
     <>
-      <PageHeader title="Approvals" description="Promotion requests waiting for a decision, and what was decided recently." />
-      <EmptyState icon={BadgeCheck} title="Nothing to show yet">
-        No promotion requests yet: promotion governance is not enabled on this server yet.
-      </EmptyState>
+      <PageHeader
+        title="Approvals"
+        description="Promotion requests waiting for a decision, break-glass rollbacks awaiting review, and what was decided recently."
+      />
+      <ApprovalsView initial={promotions} reviews={reviews} viewer={{ email: user.email, roles: user.roles }} canAcknowledge={userCan(user, "gate.waive")} />
     </>
   );
 }

@@ -2,9 +2,10 @@ import { notFound } from "next/navigation";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge } from "@/components/ui/status-badge";
 import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { getModel } from "@/lib/registry/models";
+import { ModelActions } from "@/components/governance/model-actions";
 
 async function loadModel(name: string) {
   try {
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 }
 
 export default async function ModelPage({ params }: { params: Promise<{ name: string }> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const model = await loadModel(decodeURIComponent((await params).name));
   return (
     <>
@@ -34,6 +35,13 @@ export default async function ModelPage({ params }: { params: Promise<{ name: st
           {model.description || "No description."} · owner {model.owner || "—"} · {model.task || "task not set"}
         </p>
       </div>
+      <ModelActions
+        model={model.name}
+        versions={model.versions}
+        formerProduction={[...new Set(model.stage_history.filter((h) => h.to_stage === "production" && h.version !== model.production_version).map((h) => h.version))]}
+        canRequest={userCan(user, "promotion.request")}
+        canRollback={userCan(user, "rollback")}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="versions-heading">
           <h2 id="versions-heading" className="mb-2 font-medium">

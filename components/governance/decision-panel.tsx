@@ -1,0 +1,79 @@
+"use client";
+
+import { Info } from "lucide-react";
+import { sendJson } from "@/lib/api/fetch-json";
+import { GATE_LABELS, type GateName } from "@/lib/governance/gates";
+import { viewerActions, type Availability, type Viewer } from "@/lib/governance/viewer";
+import type { PromotionView } from "@/lib/governance/views";
+import { ActionForm } from "./action-form";
+
+/** Why each absent button is absent; buttons absent for the same reason share one line. */
+function AbsentReasons({ absent }: { absent: [string, Availability][] }) {
+  const byReason = new Map<string, string[]>();
+  for (const [what, availability] of absent) {
+    if (availability.ok) continue;
+    byReason.set(availability.reason, [...(byReason.get(availability.reason) ?? []), what]);
+  }
+  return (
+    <ul className="mt-3 space-y-1.5">
+      {[...byReason].map(([reason, whats]) => (
+        <li key={reason} className="flex gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-zinc-400" />
+          <span>
+            <span className="font-medium text-zinc-700 dark:text-zinc-300">No {whats.join(" or ")} button:</span> {reason}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Only the buttons the viewer may use, each asking for its comment or reason, and why the others are absent. */
+export function DecisionPanel({ promotion, viewer, onChanged }: { promotion: PromotionView; viewer: Viewer; onChanged: (p: PromotionView) => void }) {
+  const actions = viewerActions(promotion, viewer);
+  const post = (action: string, body?: unknown) => async () =>
+    onChanged(await sendJson<PromotionView>("POST", `/api/v1/promotions/${promotion.id}/${action}`, body));
+  const closed = promotion.status !== "pending";
+  return (
+    <section aria-labelledby="decision-heading" className="rounded-lg border border-zinc-200 p-4 lg:sticky lg:top-4 dark:border-zinc-800">
+      <h2 id="decision-heading" className="mb-3 font-medium">
+        Your decision
+      </h2>
+      {closed ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">This request is {promotion.status}; there is nothing left to decide.</p>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-start gap-2">
+            {actions.approve.ok && (
+              <ActionForm label="Approve" field="Comment (optional)" required={false} onSubmit={(comment) => post("approve", { comment })()} />
+            )}
+            {actions.reject.ok && (
+              <ActionForm label="Reject" field="Reason (required)" required tone="danger" onSubmit={(reason) => post("reject", { reason })()} />
+            )}
+            {actions.waive
+              .filter((w) => w.availability.ok)
+              .map((w) => (
+                <ActionForm
+                  key={w.gate}
+                  label={`Waive “${GATE_LABELS[w.gate as GateName] ?? w.gate}”`}
+                  field="Why this gate may be waived (required)"
+                  required
+                  tone="neutral"
+                  onSubmit={(reason) => post("waive", { gate: w.gate, reason })()}
+                />
+              ))}
+            {actions.withdraw.ok && <ActionForm label="Withdraw" field={null} required={false} tone="neutral" onSubmit={() => post("withdraw")()} />}
+          </div>
+          <AbsentReasons
+            absent={[
+              ["Approve", actions.approve],
+              ["Reject", actions.reject],
+              ...actions.waive.map((w): [string, Availability] => ["Waive", w.availability]),
+              ["Withdraw", actions.withdraw],
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { screenshot, signInAs } from "./helpers";
+
+async function personPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await signInAs(page, email);
+  return page;
+}
+
+async function approve(page: Page, url: string, comment: string) {
+  await page.goto(url);
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
+  await page.getByLabel("Comment (optional)").fill(comment);
+  await page.getByRole("button", { name: "Confirm: approve" }).click();
+}
+
+test("a production promotion: requested by one ml_lead, approved by another and by compliance, executed and on the audit trail", async ({ browser }) => {
+  const lead = await personPage(browser, "lead@example.com");
+  await lead.goto("/models/churn-predictor");
+  await lead.getByRole("button", { name: "Request promotion" }).click();
+  const form = lead.getByRole("dialog", { name: "Request promotion" });
+  await form.getByLabel("Version").selectOption("v3");
+  await form.getByLabel("Justification (required)").fill("Autumn retrain, with the new-subscriber segment report added to the card");
+  await form.getByRole("button", { name: "Submit request" }).click();
+  await expect(lead).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
+  const url = lead.url();
+  await expect(lead.getByRole("heading", { level: 1 })).toContainText("churn-predictor v3 → production");
+  await expect(lead.getByTestId("gate")).toHaveCount(4);
+  // The requester gets no Approve button, and is told why.
+  await expect(lead.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+  await expect(lead.getByText("You requested this promotion; someone else must approve it")).toBeVisible();
+  await expect(lead.getByRole("button", { name: "Withdraw" })).toBeVisible();
+  await screenshot(lead, "promotion-requester");
+
+  const lead2 = await personPage(browser, "lead2@example.com");
+  await approve(lead2, url, "Staging numbers agree with offline evaluation");
+  await expect(lead2.getByTestId("promotion-event").filter({ hasText: "lead2@example.com approved" })).toBeVisible();
+  await expect(lead2.getByText("Still needed: 1 compliance")).toBeVisible();
+
+  const compliance = await personPage(browser, "compliance@example.com");
+  await compliance.goto("/approvals");
+  await expect(compliance.getByTestId("waiting-for-you").filter({ hasText: "churn-predictor" })).toBeVisible();
+  await screenshot(compliance, "approvals");
+  await screenshot(compliance, "approvals", { dark: true });
+  await approve(compliance, url, "Segment report reviewed");
+  await expect(compliance.getByRole("heading", { level: 1 }).locator("..").getByText("executed")).toBeVisible();
+  await expect(compliance.getByTestId("promotion-event").filter({ hasText: "executed" })).toBeVisible();
+  await screenshot(compliance, "promotion-executed");
+  await screenshot(compliance, "promotion-executed", { dark: true });
+  await screenshot(compliance, "promotion-executed", { width: 1024 });
+
+  await compliance.goto("/models/churn-predictor");
+  await expect(compliance.getByText("production v3").first()).toBeVisible();
+
+  await compliance.goto("/audit?target=churn-predictor&action=promotion.");
+  const rows = compliance.getByTestId("audit-row");
+  for (const action of ["promotion.requested", "promotion.approved", "promotion.executed"])
+    await expect(rows.filter({ hasText: action }).first()).toBeVisible();
+  // Two approvals for this request; the demo's earlier churn-predictor request was rejected without any.
+  await expect(rows.filter({ hasText: "promotion.approved" })).toHaveCount(2);
+  await rows.filter({ hasText: "promotion.executed" }).click();
+  await expect(compliance).toHaveURL(/seq=\d+/);
+  await expect(compliance.getByTestId("entry-hash")).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(compliance.getByTestId("entry-json")).toContainText('"target_stage": "production"');
+  await compliance.getByRole("button", { name: "Verify chain" }).click();
+  await expect(compliance.getByRole("status").filter({ hasText: "Chain verified ✓" })).toBeVisible();
+  await screenshot(compliance, "audit-governance");
+  await screenshot(compliance, "audit-governance", { dark: true });
+  await screenshot(compliance, "audit-governance", { width: 1024 });
+});
+
+test("compliance sees the demo's rollback awaiting review, and a viewer cannot act on a request", async ({ page }) => {
+  await signInAs(page, "viewer@example.com");
+  await page.goto("/approvals");
+  await expect(page.getByTestId("review-item").filter({ hasText: "search-ranker" })).toBeVisible();
+  await page.getByTestId("waiting-for-others").filter({ hasText: "fraud-detector" }).click();
+  await expect(page.getByText("Approving and rejecting need the ml_lead or compliance role")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { viewerActions, waitsForViewer } from "./viewer";
+import type { PromotionView } from "./views";
+
+const request: PromotionView = {
+  id: "p1",
+  model: "fraud-detector",
+  version: "v4",
+  target_stage: "production",
+  status: "pending",
+  justification: "better",
+  requested_by: "lead@example.com",
+  created_at: "2026-11-25T12:00:00.000Z",
+  decided_at: null,
+  decided_by: null,
+  decision_reason: null,
+  policy: { id: "pol", version: 1, metric_tolerance: 0.01 },
+  required_approvals: { ml_lead: 1, compliance: 1 },
+  missing_approvals: { compliance: 1 },
+  gates: [
+    { name: "model_card", passed: true, detail: "present", waived: null },
+    { name: "no_drift", passed: false, detail: "drifting: amount", waived: null },
+  ],
+  approvals: [{ by: "lead2@example.com", role: "ml_lead", comment: null, at: "2026-11-25T12:05:00.000Z" }],
+};
+
+describe("what the request page offers each viewer", () => {
+  it("offers the requester only withdraw, and says plainly why approve is absent", () => {
+    const actions = viewerActions(request, { email: "lead@example.com", roles: ["ml_lead"] });
+    expect(actions.approve).toEqual({ ok: false, reason: "You requested this promotion; someone else must approve it" });
+    expect(actions.withdraw.ok).toBe(true);
+    expect(waitsForViewer(request, { email: "lead@example.com", roles: ["ml_lead"] })).toBe(false);
+  });
+
+  it("offers compliance approve, reject and a waiver of the failing gate", () => {
+    const viewer = { email: "compliance@example.com", roles: ["compliance"] };
+    const actions = viewerActions(request, viewer);
+    expect([actions.approve.ok, actions.reject.ok, actions.withdraw.ok]).toEqual([true, true, false]);
+    expect(actions.waive).toEqual([{ gate: "no_drift", availability: { ok: true } }]);
+    expect(waitsForViewer(request, viewer)).toBe(true);
+  });
+
+  it("tells the ml_lead who already approved that it is done", () => {
+    const actions = viewerActions(request, { email: "lead2@example.com", roles: ["ml_lead"] });
+    expect(actions.approve).toMatchObject({ ok: false, reason: expect.stringContaining("already approved") });
+    expect(actions.waive[0].availability).toEqual({ ok: false, reason: "Waiving a gate needs the compliance role" });
+  });
+
+  it("tells a viewer which role deciding needs, and an admin why admins never approve", () => {
+    expect(viewerActions(request, { email: "viewer@example.com", roles: ["viewer"] }).approve).toEqual({
+      ok: false,
+      reason: "Approving and rejecting need the ml_lead or compliance role",
+    });
+    expect(viewerActions(request, { email: "admin@example.com", roles: ["admin"] }).approve).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("An admin cannot approve"),
+    });
+  });
+
+  it("waits for nobody once decided", () => {
+    expect(waitsForViewer({ ...request, status: "executed" }, { email: "compliance@example.com", roles: ["compliance"] })).toBe(false);
+  });
+});

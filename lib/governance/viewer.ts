@@ -1,0 +1,56 @@
+/**
+ * What a viewer may do with a request, from the same rules the server enforces. The views carry
+ * emails rather than user ids; an email names one account, so it serves as the id here.
+ */
+import { rolesGrant, type Permission } from "@/lib/auth/permissions";
+import { checkApprove, checkReject, checkWaive, checkWithdraw, type Actor, type Verdict } from "./rules";
+import type { PromotionView } from "./views";
+
+export interface Viewer {
+  email: string;
+  roles: readonly string[];
+}
+
+export type Availability = { ok: true } | { ok: false; reason: string };
+
+export interface ViewerActions {
+  approve: Availability;
+  reject: Availability;
+  withdraw: Availability;
+  /** One entry per failing gate not yet waived. */
+  waive: { gate: string; availability: Availability }[];
+}
+
+const ROLE_NEEDED: Partial<Record<Permission, string>> = {
+  "promotion.decide": "Approving and rejecting need the ml_lead or compliance role",
+  "gate.waive": "Waiving a gate needs the compliance role",
+  "promotion.request": "Only ml_leads request and withdraw promotions",
+};
+
+function availability(verdict: Verdict, viewer: Viewer, permission: Permission): Availability {
+  // The server checks the permission first; say that reason first too.
+  if (!rolesGrant(viewer.roles, permission) && !viewer.roles.includes("admin")) return { ok: false, reason: ROLE_NEEDED[permission]! };
+  return verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason };
+}
+
+export function viewerActions(p: PromotionView, viewer: Viewer): ViewerActions {
+  const actor: Actor = { kind: "user", id: viewer.email, roles: viewer.roles };
+  const request = { status: p.status, requestedById: p.requested_by };
+  const approvals = p.approvals.map((a) => ({ userId: a.by, role: a.role }));
+  const waivers = p.gates.filter((g) => g.waived).map((g) => ({ gate: g.name }));
+  return {
+    approve: availability(checkApprove(request, p.required_approvals, approvals, actor), viewer, "promotion.decide"),
+    reject: availability(checkReject(request, approvals, actor), viewer, "promotion.decide"),
+    withdraw: availability(checkWithdraw(request, actor), viewer, "promotion.request"),
+    waive: p.gates
+      .filter((g) => !g.passed && !g.waived)
+      .map((g) => ({ gate: g.name, availability: availability(checkWaive(request, p.gates, waivers, actor, g.name), viewer, "gate.waive") })),
+  };
+}
+
+/** "Waiting for you": the viewer's approval would count, or a gate waits for their waiver. */
+export function waitsForViewer(p: PromotionView, viewer: Viewer): boolean {
+  if (p.status !== "pending") return false;
+  const actions = viewerActions(p, viewer);
+  return actions.approve.ok || actions.waive.some((w) => w.availability.ok);
+}
