@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartRows, maxPointsFor, orderVersions, seriesColour, visibleAnnotations } from "./series-data";
+import { chartRows, layoutMarkers, maxPointsFor, orderVersions, seriesColour, visibleAnnotations } from "./series-data";
 
 describe("chart series shaping", () => {
   it("merges versions by bucket time with index keys, scaled", () => {
@@ -38,6 +38,15 @@ describe("chart series shaping", () => {
       { ts: "2026-11-20T11:00:00Z", kind: "rollback" as const, text: "v1 → production" },
     ];
     expect(visibleAnnotations(a, Date.parse("2026-11-20T10:00:00Z"), Date.parse("2026-11-20T12:00:00Z")).map((x) => x.text)).toEqual(["v1 → production"]);
+  });
+
+  it("keeps marker labels inside the chart and stacks crowded ones", () => {
+    expect(layoutMarkers([10, 50, 95, 99], 0, 100)).toEqual([
+      { side: "right", row: 0 },
+      { side: "right", row: 0 },
+      { side: "left", row: 0 },
+      { side: "left", row: 1 },
+    ]);
   });
 
   it("asks for one bucket per two pixels, capped at 5,000", () => {

@@ -44,6 +44,23 @@ export function visibleAnnotations(annotations: Annotation[], from: number, to: 
   return annotations.map((a) => ({ ...a, t: Date.parse(a.ts) })).filter((a) => a.t >= from && a.t <= to);
 }
 
+export interface MarkerLayout {
+  /** Which side of its line the label sits: right of it in the chart's left part, left of it near the right edge. */
+  side: "left" | "right";
+  /** Label row, so that markers close together do not print over each other. */
+  row: number;
+}
+
+/** Places stage-change labels: away from the chart's edge, stacked when markers crowd together. */
+export function layoutMarkers(times: number[], from: number, to: number, crowded = 0.15): MarkerLayout[] {
+  const span = Math.max(1, to - from);
+  let row = 0;
+  return times.map((t, i) => {
+    row = i > 0 && (t - times[i - 1]) / span < crowded ? row + 1 : 0;
+    return { side: (t - from) / span > 0.7 ? "left" : "right", row };
+  });
+}
+
 /** About one bucket per two pixels of plot width, never more than the API's 5,000. */
 export function maxPointsFor(plotWidth: number): number {
   return Math.max(1, Math.min(5000, Math.floor(plotWidth / 2)));

@@ -1,7 +1,7 @@
 import type { SparkPoint } from "@/lib/fleet/health-summary";
 import { formatMetric } from "@/lib/metrics/display";
 
-const WIDTH = 96;
+const WIDTH = 64;
 const HEIGHT = 24;
 
 /**
@@ -34,12 +34,29 @@ export function Sparkline({ points, metric, label }: { points: SparkPoint[]; met
   );
 }
 
-/** A figure with its unit next to its trend, as the models and fleet tables show them. */
-export function MetricCell({ value, points, metric, label }: { value: number | null; points: SparkPoint[]; metric: string; label: string }) {
+/**
+ * A figure with its unit next to its trend, as the models and fleet tables show them.
+ * `trend="wide"` drops the sparkline on narrow screens, where the figure matters more.
+ */
+export function MetricCell({
+  value,
+  points,
+  metric,
+  label,
+  trend = "always",
+}: {
+  value: number | null;
+  points: SparkPoint[];
+  metric: string;
+  label: string;
+  trend?: "always" | "wide";
+}) {
   return (
-    <div className="flex items-center gap-2">
-      <span className="tabular w-20 text-right whitespace-nowrap">{formatMetric(metric, value)}</span>
-      <Sparkline points={points} metric={metric} label={label} />
+    <div className="flex items-center justify-end gap-2">
+      <span className="tabular whitespace-nowrap">{formatMetric(metric, value)}</span>
+      <span className={trend === "wide" ? "hidden xl:inline-flex" : "inline-flex"}>
+        <Sparkline points={points} metric={metric} label={label} />
+      </span>
     </div>
   );
 }

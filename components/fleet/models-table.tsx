@@ -26,8 +26,8 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
                 <th className="px-3 py-2 font-medium">Production</th>
                 <th className="px-3 py-2 font-medium">Staging</th>
                 <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">p95 latency (24 h)</th>
-                <th className="px-3 py-2 font-medium">Error rate (24 h)</th>
+                <th className="px-3 py-2 text-right font-medium">p95 latency (24 h)</th>
+                <th className="px-3 py-2 text-right font-medium">Error rate (24 h)</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">

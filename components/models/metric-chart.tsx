@@ -5,7 +5,16 @@ import { LineChart } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import { chartRows, maxPointsFor, orderVersions, seriesColour, visibleAnnotations, type ChartRow } from "@/components/charts/series-data";
+import {
+  chartRows,
+  maxPointsFor,
+  orderVersions,
+  seriesColour,
+  visibleAnnotations,
+  layoutMarkers,
+  type ChartRow,
+  type MarkerLayout,
+} from "@/components/charts/series-data";
 import { useElementWidth } from "@/components/charts/use-element-width";
 import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { parseRange, rangeBounds, TIME_RANGES } from "@/components/shell/time-range";
@@ -56,6 +65,19 @@ function ChartTooltip({
         ),
       )}
     </div>
+  );
+}
+
+const ROLLBACK_COLOUR = "#d97706";
+
+/** A stage change's label beside its dashed line (`v3 → production`), on the side with room. */
+function MarkerLabel({ viewBox, layout, rollback, text }: { viewBox?: { x?: number; y?: number }; layout: MarkerLayout; rollback: boolean; text: string }) {
+  const x = (viewBox?.x ?? 0) + (layout.side === "right" ? 4 : -4);
+  const y = (viewBox?.y ?? 0) + 10 + layout.row * 12;
+  return (
+    <text x={x} y={y} textAnchor={layout.side === "right" ? "start" : "end"} fontSize={10} fill={rollback ? ROLLBACK_COLOUR : "currentColor"}>
+      {rollback ? `rollback: ${text}` : text}
+    </text>
   );
 }
 
@@ -116,6 +138,11 @@ export function MetricChart({ model, metric, title, versions: modelVersions, exa
   const markers = data ? visibleAnnotations(data.annotations, from, to) : [];
   const multiDay = to - from > 86_400_000;
   const colour = (v: string) => seriesColour(v, modelVersions);
+  const layout = layoutMarkers(
+    markers.map((m) => m.t),
+    from,
+    to,
+  );
 
   return (
     <figure className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="metric-chart" data-metric={metric}>
@@ -191,20 +218,15 @@ export function MetricChart({ model, metric, title, versions: modelVersions, exa
                     connectNulls={false}
                   />
                 ))}
-                {markers.map((m) => (
+                {markers.map((m, i) => (
                   <ReferenceLine
                     key={`${m.ts}-${m.text}`}
                     x={m.t}
-                    stroke={m.kind === "rollback" ? "#d97706" : "currentColor"}
+                    stroke={m.kind === "rollback" ? ROLLBACK_COLOUR : "currentColor"}
                     strokeDasharray="4 3"
-                    className="plumbline-marker"
-                    label={{
-                      value: m.kind === "rollback" ? `rollback: ${m.text}` : m.text,
-                      position: "insideTopLeft",
-                      fontSize: 10,
-                      fill: "currentColor",
-                      offset: 4,
-                    }}
+                    label={(props: { viewBox?: { x?: number; y?: number } }) => (
+                      <MarkerLabel viewBox={props.viewBox} layout={layout[i]} rollback={m.kind === "rollback"} text={m.text} />
+                    )}
                   />
                 ))}
               </ComposedChart>

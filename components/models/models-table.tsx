@@ -1,5 +1,6 @@
 "use client";
 
+import clsx from "clsx";
 import { ArrowDown, ArrowUp, Boxes, Search } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -10,9 +11,9 @@ import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { ModelWithHealth } from "@/lib/fleet/health";
 import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: string }[] = [
   { key: "name", label: "Model" },
-  { key: "owner", label: "Owner" },
+  { key: "owner", label: "Owner", className: "hidden xl:table-cell" },
   { key: "production", label: "Production" },
   { key: "staging", label: "Staging" },
   { key: "status", label: "Status" },
@@ -39,7 +40,10 @@ function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]
   const active = view.sort === column.key;
   const Arrow = view.dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <th aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"} className="px-3 py-2 font-medium">
+    <th
+      aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}
+      className={clsx("px-3 py-2 font-medium", column.numeric && "text-right", column.className)}
+    >
       <button
         type="button"
         onClick={() => onSort(column.key)}
@@ -133,7 +137,7 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
                       {m.name}
                     </Link>
                   </td>
-                  <td className="px-3 text-zinc-600 dark:text-zinc-400">{m.owner || "—"}</td>
+                  <td className="hidden px-3 text-zinc-600 xl:table-cell dark:text-zinc-400">{m.owner || "—"}</td>
                   <td className="px-3">
                     {m.production_version ? <StageBadge stage="production" version={m.production_version} /> : <span className="text-zinc-400">—</span>}
                   </td>
@@ -149,10 +153,17 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
                       label={`${m.name} p95 latency`}
                       value={m.health.p95_latency_ms}
                       points={m.health.sparklines.latency_p95_ms}
+                      trend="wide"
                     />
                   </td>
                   <td className="px-3">
-                    <MetricCell metric="error_rate" label={`${m.name} error rate`} value={m.health.error_rate} points={m.health.sparklines.error_rate} />
+                    <MetricCell
+                      metric="error_rate"
+                      label={`${m.name} error rate`}
+                      value={m.health.error_rate}
+                      points={m.health.sparklines.error_rate}
+                      trend="wide"
+                    />
                   </td>
                   <td className="px-3">
                     <MetricCell
@@ -160,6 +171,7 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
                       label={`${m.name} requests per minute`}
                       value={m.health.requests_per_minute}
                       points={m.health.sparklines.requests_per_minute}
+                      trend="wide"
                     />
                   </td>
                 </tr>
