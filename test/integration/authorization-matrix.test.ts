@@ -169,6 +169,7 @@ const DEMO_EMAIL: Record<Role, string> = {
 it("has a case for every method of every /api/v1 route file, and no case without a route", () => {
   const onDisk = routeFiles()
     .flatMap((r) => r.methods.map((m) => `${m} ${r.template}`))
+    .filter((r) => !PUBLIC_ROUTES.includes(r))
     .sort();
   const inTable = Object.entries(ROUTES)
     .flatMap(([template, methods]) => Object.keys(methods).map((m) => `${m} ${template}`))
