@@ -17,9 +17,9 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: str
   { key: "production", label: "Production" },
   { key: "staging", label: "Staging" },
   { key: "status", label: "Status" },
-  { key: "p95", label: "p95 latency (24 h)", numeric: true },
-  { key: "error_rate", label: "Error rate (24 h)", numeric: true },
-  { key: "volume", label: "Volume (24 h)", numeric: true },
+  { key: "p95", label: "p95 latency", numeric: true },
+  { key: "error_rate", label: "Error rate", numeric: true },
+  { key: "volume", label: "Volume", numeric: true },
 ];
 
 /** `/` focuses the filter from anywhere on the page, unless the person is typing elsewhere. */

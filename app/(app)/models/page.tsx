@@ -13,7 +13,7 @@ export default async function ModelsPage() {
     <>
       <PageHeader
         title="Models"
-        description="Every registered model with its production and staging versions and how production has served over the last 24 hours."
+        description="Every registered model with its production and staging versions; latency, error rate and volume are the production version's averages over the last 24 hours."
       />
       <ModelsView initial={models} />
     </>

@@ -50,7 +50,7 @@ export default async function ModelPage({ params }: { params: Promise<{ name: st
         qualityMetric={pickQualityMetric(stored, Object.keys(current?.metrics ?? {}))}
         exampleVersion={current?.version ?? "v1"}
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-2">
         <VersionsTable model={model.name} versions={model.versions} />
         <StageHistory history={model.stage_history} />
       </div>
