@@ -44,3 +44,14 @@ test("the audit page shows the sign-ins for compliance, and viewers are told the
   await page.goto("/audit");
   await expect(page.getByText("You do not have access to this page")).toBeVisible();
 });
+
+test("Needs attention puts failing and stale pipelines first, and shows compliance what waits for them", async ({ page }) => {
+  await signInAs(page, "compliance@example.com");
+  const items = page.getByTestId("attention-item");
+  await expect(items.first()).toContainText("is failing");
+  await expect(items.nth(1)).toContainText("stopped running");
+  await expect(items.filter({ hasText: "fraud-detector is drifting" })).toHaveCount(1);
+  await expect(items.filter({ hasText: "Approve fraud-detector v4 → production?" })).toHaveCount(1);
+  await expect(items.filter({ hasText: "Review the rollback of search-ranker" })).toHaveCount(1);
+  await screenshot(page, "overview-compliance");
+});

@@ -7,8 +7,8 @@ import { fleetOverview } from "@/lib/fleet/overview";
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  await requirePageUser();
-  const initial = await fleetOverview(await getDb());
+  const user = await requirePageUser();
+  const initial = await fleetOverview(await getDb(), { email: user.email, roles: user.roles });
   return (
     <>
       <PageHeader title="Overview" description="Every model in the fleet, what is in production, and what needs attention." />

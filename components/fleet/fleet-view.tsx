@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { FleetOverview } from "@/lib/fleet/overview";
 import { ModelsTable } from "./models-table";
+import { NeedsAttention } from "./needs-attention";
 import { useRefreshInterval } from "./use-refresh";
 
 function Kpi({ label, value, hint }: { label: string; value: number | string; hint?: string }) {
@@ -23,16 +24,16 @@ export function FleetView({ initial }: { initial: FleetOverview }) {
     initialData: initial,
     refetchInterval: useRefreshInterval(),
   });
-  // "No health signals" means no serving metrics in the last 24 h, whatever the status says.
-  const unknown = data.models.filter((m) => m.health.requests_per_minute === null && m.health.p95_latency_ms === null && m.health.error_rate === null).length;
   return (
     <div className="space-y-6">
       <section aria-label="Key figures" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Kpi label="Models in production" value={data.kpis.models_in_production} hint={`of ${data.kpis.models} registered`} />
-        <Kpi label="Drifting models" value={data.kpis.drifting_models} />
-        <Kpi label="Models without health signals" value={unknown} hint="no serving metrics in 24 h" />
-        <Kpi label="Staging candidates" value={data.models.filter((m) => m.staging_version).length} />
+        <Kpi label="Drifting models" value={data.kpis.drifting_models} hint="half or more features drifted, 24 h" />
+        <Kpi label="Unhealthy pipelines" value={data.kpis.unhealthy_pipelines} hint="failing, stale or too few rows" />
+        <Kpi label="Approvals waiting for you" value={data.kpis.approvals_waiting_for_you} />
       </section>
+
+      <NeedsAttention items={data.attention} />
 
       <section aria-labelledby="fleet-heading">
         <h2 id="fleet-heading" className="mb-2 font-medium">

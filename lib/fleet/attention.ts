@@ -1,0 +1,112 @@
+/**
+ * "Needs attention": one list, most urgent first, mixing what is broken, what is silently
+ * broken, and what waits for the viewer. Pure, so the ordering rules are tested as a table.
+ */
+export type AttentionKind =
+  "pipeline_failing" | "pipeline_stale" | "model_drifting" | "approval_waiting" | "review_waiting" | "pipeline_volume" | "model_degraded";
+
+export interface AttentionItem {
+  kind: AttentionKind;
+  severity: "critical" | "warning" | "info";
+  title: string;
+  why: string;
+  href: string;
+  /** When it started, where known: older first within a kind. */
+  since: string | null;
+}
+
+/** Lower comes first. The silent failure (stale) sits right behind the loud one. */
+const URGENCY: Record<AttentionKind, number> = {
+  pipeline_failing: 0,
+  pipeline_stale: 1,
+  model_drifting: 2,
+  approval_waiting: 3,
+  review_waiting: 4,
+  pipeline_volume: 5,
+  model_degraded: 6,
+};
+
+export interface AttentionInput {
+  pipelines: { name: string; status: string; reason: string; overdue_since: string | null; last_run: { finished_at: string | null } | null }[];
+  models: { name: string; status: string; production_version: string | null }[];
+  /** Promotion requests the viewer can act on now. */
+  approvalsForViewer: { id: string; model: string; version: string; target_stage: string; requested_by: string; created_at: string }[];
+  /** Break-glass rollbacks the viewer must acknowledge. */
+  reviewsForViewer: { id: string; model: string; to_version: string; by: string; at: string }[];
+}
+
+const path = (segment: string, name: string) => `/${segment}/${encodeURIComponent(name)}`;
+
+export function needsAttention(input: AttentionInput): AttentionItem[] {
+  const items: AttentionItem[] = [];
+  for (const p of input.pipelines) {
+    if (p.status === "failing")
+      items.push({
+        kind: "pipeline_failing",
+        severity: "critical",
+        title: `Pipeline ${p.name} is failing`,
+        why: p.reason,
+        href: path("pipelines", p.name),
+        since: p.last_run?.finished_at ?? null,
+      });
+    else if (p.status === "stale")
+      items.push({
+        kind: "pipeline_stale",
+        severity: "critical",
+        title: `Pipeline ${p.name} stopped running`,
+        why: p.reason,
+        href: path("pipelines", p.name),
+        since: p.overdue_since,
+      });
+    else if (p.status === "volume_anomaly")
+      items.push({
+        kind: "pipeline_volume",
+        severity: "warning",
+        title: `Pipeline ${p.name} wrote too few rows`,
+        why: p.reason,
+        href: path("pipelines", p.name),
+        since: p.last_run?.finished_at ?? null,
+      });
+  }
+  for (const m of input.models) {
+    if (m.status === "drifting")
+      items.push({
+        kind: "model_drifting",
+        severity: "warning",
+        title: `${m.name} is drifting`,
+        why: `Half or more of the features of ${m.production_version ?? "its production version"} drifted in the last 24 h`,
+        href: `/drift?model=${encodeURIComponent(m.name)}`,
+        since: null,
+      });
+    else if (m.status === "degraded")
+      items.push({
+        kind: "model_degraded",
+        severity: "warning",
+        title: `${m.name} is degraded`,
+        why: "Its serving metrics are outside their usual range",
+        href: path("models", m.name),
+        since: null,
+      });
+  }
+  for (const a of input.approvalsForViewer) {
+    items.push({
+      kind: "approval_waiting",
+      severity: "info",
+      title: `Approve ${a.model} ${a.version} → ${a.target_stage}?`,
+      why: `Requested by ${a.requested_by}; your decision counts`,
+      href: `/approvals/${a.id}`,
+      since: a.created_at,
+    });
+  }
+  for (const r of input.reviewsForViewer) {
+    items.push({
+      kind: "review_waiting",
+      severity: "info",
+      title: `Review the rollback of ${r.model} to ${r.to_version}`,
+      why: `Break-glass rollback by ${r.by} awaits acknowledgement`,
+      href: "/approvals",
+      since: r.at,
+    });
+  }
+  return items.sort((a, b) => URGENCY[a.kind] - URGENCY[b.kind] || (a.since ?? "\uffff").localeCompare(b.since ?? "\uffff") || a.title.localeCompare(b.title));
+}
