@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { finiteNumber } from "@/lib/api/fields";
+import { finiteNumber, rfc3339 } from "@/lib/api/fields";
 
 export const modelNameSchema = z
   .string()
@@ -23,3 +23,5 @@ export const createVersionSchema = z.object({
 
 export type CreateModelInput = z.infer<typeof createModelSchema>;
 export type CreateVersionInput = z.infer<typeof createVersionSchema>;
+
+export const stagesQuerySchema = z.object({ as_of: rfc3339.optional() });
