@@ -6,7 +6,7 @@ test("the Overview page lists the demo models with their production versions", a
   const rows = page.getByTestId("fleet-row");
   await expect(rows).toHaveCount(4);
   for (const name of ["churn-predictor", "credit-risk", "fraud-detector", "search-ranker"]) {
-    await expect(page.getByRole("link", { name })).toBeVisible();
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(rows.filter({ hasText: "fraud-detector" })).toContainText("production v3");
   await expect(rows.filter({ hasText: "fraud-detector" })).toContainText("staging v4");
