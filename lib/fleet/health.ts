@@ -1,7 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/lib/db";
+import { modelDriftStatus } from "@/lib/drift/status";
 import { listModels, type ModelSummary } from "@/lib/registry/models";
+import { deriveModelStatus } from "./status";
 import { emptyHealth, HEALTH_METRICS, summariseHealth, type HealthRollupRow, type ModelHealth } from "./health-summary";
 
 export type { ModelHealth, SparkPoint } from "./health-summary";
@@ -40,6 +42,9 @@ export async function modelHealthSummary(db: Db, now = new Date()): Promise<{ wi
 
 /** `listModels` with each model's health attached (`GET /models`, the overview and the models page). */
 export async function listModelsWithHealth(db: Db, now = new Date()): Promise<ModelWithHealth[]> {
-  const [models, { windowFrom, byModel }] = await Promise.all([listModels(db), modelHealthSummary(db, now)]);
-  return models.map((m) => ({ ...m, health: byModel.get(m.name) ?? emptyHealth(m.production_version, windowFrom) }));
+  const [models, { windowFrom, byModel }, drift] = await Promise.all([listModels(db), modelHealthSummary(db, now), modelDriftStatus(db, now)]);
+  return models.map((m) => {
+    const health = byModel.get(m.name) ?? emptyHealth(m.production_version, windowFrom);
+    return { ...m, status: deriveModelStatus(drift.get(m.name), health), health };
+  });
 }

@@ -3,7 +3,6 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { models, modelVersions, stageHistory, type Stage } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
-import { modelDriftStatus } from "@/lib/drift/status";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { CreateModelInput, CreateVersionInput } from "./schemas";
 
@@ -129,7 +128,7 @@ function summarise(model: ModelRow, versions: Pick<VersionRow, "version" | "stag
     task: model.task,
     production_version: versions.find((v) => v.stage === "production")?.version ?? null,
     staging_version: versions.find((v) => v.stage === "staging")?.version ?? null,
-    // Health needs live metrics and drift; until a model has them its status is honestly unknown.
+    // The registry knows no health; the fleet derives the status from metrics and drift.
     status,
   };
 }
@@ -141,12 +140,10 @@ export async function listModels(db: Db): Promise<ModelSummary[]> {
     .select({ modelId: modelVersions.modelId, version: modelVersions.version, stage: modelVersions.stage })
     .from(modelVersions)
     .where(inArray(modelVersions.stage, ["production", "staging"]));
-  const drift = await modelDriftStatus(db);
   return rows.map((m) =>
     summarise(
       m,
       staged.filter((v) => v.modelId === m.id),
-      drift.get(m.name)?.drifted ? "drifting" : "unknown",
     ),
   );
 }
