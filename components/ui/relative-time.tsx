@@ -13,6 +13,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 export function formatRelative(iso: string, now: number): string {
   const seconds = (new Date(iso).getTime() - now) / 1000;
+  // The clock ticks every 30 s, so anything closer than a minute is "just now", never "in 14 sec.".
+  if (Math.abs(seconds) < 60) return "just now";
   const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === "second") return format.format(Math.round(seconds / size), unit);
