@@ -77,3 +77,17 @@ test("compliance sees the demo's rollback awaiting review, and a viewer cannot a
   await expect(page.getByText("Approving and rejecting need the ml_lead or compliance role")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
 });
+
+test("a request page lays the evidence beside the gates: live metrics, drift, producing run and model card", async ({ page }) => {
+  await signInAs(page, "compliance@example.com");
+  await page.goto("/approvals");
+  await page.getByRole("link", { name: "fraud-detector" }).first().click();
+  await expect(page).toHaveURL(/\/approvals\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("heading", { name: "Serving metrics" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Drift of v4" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Produced by" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "airflow/fraud_features" })).toBeVisible();
+  await expect(page.getByTestId("model-card")).toContainText("fraud-detector v4");
+  await expect(page.locator(".recharts-surface").first()).toBeVisible({ timeout: 15_000 });
+  await screenshot(page, "promotion-evidence");
+});

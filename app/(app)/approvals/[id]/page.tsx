@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PromotionDetailView } from "@/components/governance/promotion-detail";
+import { PromotionEvidence } from "@/components/governance/promotion-evidence";
 import { ApiError } from "@/lib/api/errors";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
@@ -21,5 +22,10 @@ async function load(id: string) {
 export default async function PromotionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const promotion = await load((await params).id);
-  return <PromotionDetailView initial={promotion} viewer={{ email: user.email, roles: user.roles }} />;
+  return (
+    <>
+      <PromotionDetailView initial={promotion} viewer={{ email: user.email, roles: user.roles }} />
+      <PromotionEvidence db={await getDb()} promotion={promotion} />
+    </>
+  );
 }

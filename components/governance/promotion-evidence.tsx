@@ -1,0 +1,94 @@
+import { ModelCard } from "@/components/models/model-card";
+import { MetricGrid } from "@/components/models/metric-grid";
+import { ProducedBy } from "@/components/models/produced-by";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { ApiError } from "@/lib/api/errors";
+import type { Db } from "@/lib/db";
+import { modelDrift, type ModelDriftAnswer } from "@/lib/drift/query";
+import type { PromotionDetail } from "@/lib/governance/views";
+import { storedMetricNames } from "@/lib/metrics/catalog";
+import { pickQualityMetric } from "@/lib/metrics/display";
+import { producingRun } from "@/lib/pipelines/queries";
+import { getModel } from "@/lib/registry/models";
+
+const DAY_MS = 86_400_000;
+
+async function candidateDrift(db: Db, model: string, version: string): Promise<ModelDriftAnswer | null> {
+  const to = new Date();
+  try {
+    return await modelDrift(db, model, { version, from: new Date(to.getTime() - DAY_MS), to });
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return null;
+    throw error;
+  }
+}
+
+function DriftSummary({ drift }: { drift: ModelDriftAnswer | null }) {
+  if (!drift || drift.features.length === 0) {
+    return <p className="text-zinc-600 dark:text-zinc-400">No feature traffic for this version in the last 24 h: there is nothing to judge drift on.</p>;
+  }
+  const drifted = drift.features.filter((f) => f.drifted);
+  return (
+    <div className="space-y-2">
+      <p className="flex flex-wrap items-center gap-2">
+        {drift.drifted ? <StatusBadge status="drifting" /> : <StatusBadge status="healthy" label="no model drift" />}
+        <span className="tabular">
+          {drifted.length} of {drift.features.length} features drifted ({Math.round(drift.share_drifted * 100)} %) · reference{" "}
+          {drift.reference_size.toLocaleString("en")} · current {drift.current_size.toLocaleString("en")} records, last 24 h
+        </span>
+      </p>
+      {drifted.length > 0 && (
+        <ul className="tabular list-inside list-disc text-zinc-700 dark:text-zinc-300">
+          {drifted.map((f) => (
+            <li key={f.feature}>
+              {f.feature}: {f.method} {f.statistic === null ? "∞" : f.statistic.toPrecision(3)} (threshold {f.threshold})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What a reviewer weighs beside the gates: the candidate's live metrics against production, its
+ * drift, the pipeline run that produced it, and its model card, all on the request page.
+ */
+export async function PromotionEvidence({ db, promotion }: { db: Db; promotion: PromotionDetail }) {
+  const [model, stored, drift, produced] = await Promise.all([
+    getModel(db, promotion.model),
+    storedMetricNames(db, promotion.model),
+    candidateDrift(db, promotion.model, promotion.version),
+    producingRun(db, promotion.model, promotion.version),
+  ]);
+  const candidate = promotion.comparison.candidate;
+  return (
+    <div className="mt-8 space-y-6">
+      <MetricGrid
+        model={promotion.model}
+        versions={model.versions.map((v) => v.version)}
+        qualityMetric={pickQualityMetric(stored, Object.keys(candidate.metrics))}
+        exampleVersion={promotion.version}
+      />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <section aria-labelledby="candidate-drift-heading">
+          <h2 id="candidate-drift-heading" className="mb-2 font-medium">
+            Drift of {promotion.version}
+          </h2>
+          <DriftSummary drift={drift} />
+        </section>
+        {produced ? (
+          <ProducedBy pipeline={produced.pipeline} run={produced.run} />
+        ) : (
+          <section aria-labelledby="produced-heading">
+            <h2 id="produced-heading" className="mb-2 font-medium">
+              Produced by
+            </h2>
+            <p className="text-zinc-600 dark:text-zinc-400">No pipeline run reported producing this version.</p>
+          </section>
+        )}
+      </div>
+      <ModelCard markdown={candidate.model_card} />
+    </div>
+  );
+}
