@@ -19,7 +19,7 @@ interface SeriesAnswer {
   annotations: { ts: string; kind: string; text: string }[];
 }
 
-describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl }) => {
+describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, engine }) => {
   const machine = keySession(baseUrl, DEMO_KEY);
   // Each test writes its own metric name, so tests never see each other's points.
   const metricName = (label: string) => `it_${label}_${Date.now()}_${Math.random().toString(36).slice(2, 7)}`;
@@ -95,6 +95,29 @@ describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl }) 
     expect(other.status).toBe(422);
     const answer = await series(metric, "from=2026-11-20T09:00:00Z&to=2026-11-20T11:00:00Z&max_points=1");
     expect(answer.series[0].points[0].count).toBe(1);
+  });
+
+  it("answers 409 to a repeat of a key still being processed, and stores the batch once", async () => {
+    const metric = metricName("inflight");
+    const key = `inflight-${metric}`;
+    const start = Date.parse("2026-11-19T00:00:00Z");
+    const body = {
+      points: Array.from({ length: 10_000 }, (_, i) => ({
+        model: "fraud-detector",
+        version: "v3",
+        metric,
+        ts: new Date(start + i * 1000).toISOString(),
+        value: i,
+      })),
+    };
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () => machine.request("POST", "/api/v1/ingest/metrics", body, { "idempotency-key": key }).then((r) => r.status)),
+    );
+    expect(statuses.every((s) => s === 202 || s === 409)).toBe(true);
+    expect(statuses).toContain(202);
+    if (engine === "postgres") expect(statuses).toContain(409);
+    const answer = await series(metric, "from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z&max_points=1");
+    expect(answer.series[0].points[0].count).toBe(10_000);
   });
 
   it("keeps rollups equal to the raw points (count, sum, min, max) after random batches", async () => {
