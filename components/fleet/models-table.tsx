@@ -1,11 +1,9 @@
 "use client";
 
 import { Boxes } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { MetricCell } from "@/components/charts/sparkline";
 import { EmptyState } from "@/components/ui/empty-state";
-import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
+import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "@/components/models/model-cells";
 import type { ModelWithHealth } from "@/lib/fleet/health";
 
 export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
@@ -35,34 +33,13 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
                 <tr
                   key={m.name}
                   data-testid="fleet-row"
-                  onClick={() => router.push(`/models/${encodeURIComponent(m.name)}`)}
+                  onClick={() => router.push(modelHref(m.name))}
                   className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
                 >
-                  <td className="px-3">
-                    <Link href={`/models/${encodeURIComponent(m.name)}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                      {m.name}
-                    </Link>
-                  </td>
-                  <td className="px-3">
-                    {m.production_version ? <StageBadge stage="production" version={m.production_version} /> : <span className="text-zinc-400">—</span>}
-                  </td>
-                  <td className="px-3">
-                    {m.staging_version ? <StageBadge stage="staging" version={m.staging_version} /> : <span className="text-zinc-400">—</span>}
-                  </td>
-                  <td className="px-3">
-                    <StatusBadge status={m.status} />
-                  </td>
-                  <td className="px-3">
-                    <MetricCell
-                      metric="latency_p95_ms"
-                      label={`${m.name} p95 latency`}
-                      value={m.health.p95_latency_ms}
-                      points={m.health.sparklines.latency_p95_ms}
-                    />
-                  </td>
-                  <td className="px-3">
-                    <MetricCell metric="error_rate" label={`${m.name} error rate`} value={m.health.error_rate} points={m.health.sparklines.error_rate} />
-                  </td>
+                  <ModelNameCell model={m} />
+                  <StageAndStatusCells model={m} />
+                  <HealthCell model={m} metric="latency_p95_ms" />
+                  <HealthCell model={m} metric="error_rate" />
                 </tr>
               ))}
             </tbody>

@@ -2,13 +2,11 @@
 
 import clsx from "clsx";
 import { ArrowDown, ArrowUp, Boxes, Search } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { MetricCell } from "@/components/charts/sparkline";
 import { EmptyState } from "@/components/ui/empty-state";
-import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { ModelWithHealth } from "@/lib/fleet/health";
+import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "./model-cells";
 import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: string }[] = [
@@ -124,7 +122,7 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {rows.map((m) => {
-              const href = `/models/${encodeURIComponent(m.name)}`;
+              const href = modelHref(m.name);
               return (
                 <tr
                   key={m.name}
@@ -132,48 +130,12 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
                   onClick={() => router.push(href)}
                   className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
                 >
-                  <td className="px-3">
-                    <Link href={href} onClick={(e) => e.stopPropagation()} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                      {m.name}
-                    </Link>
-                  </td>
+                  <ModelNameCell model={m} />
                   <td className="hidden px-3 text-zinc-600 xl:table-cell dark:text-zinc-400">{m.owner || "—"}</td>
-                  <td className="px-3">
-                    {m.production_version ? <StageBadge stage="production" version={m.production_version} /> : <span className="text-zinc-400">—</span>}
-                  </td>
-                  <td className="px-3">
-                    {m.staging_version ? <StageBadge stage="staging" version={m.staging_version} /> : <span className="text-zinc-400">—</span>}
-                  </td>
-                  <td className="px-3">
-                    <StatusBadge status={m.status} />
-                  </td>
-                  <td className="px-3">
-                    <MetricCell
-                      metric="latency_p95_ms"
-                      label={`${m.name} p95 latency`}
-                      value={m.health.p95_latency_ms}
-                      points={m.health.sparklines.latency_p95_ms}
-                      trend="wide"
-                    />
-                  </td>
-                  <td className="px-3">
-                    <MetricCell
-                      metric="error_rate"
-                      label={`${m.name} error rate`}
-                      value={m.health.error_rate}
-                      points={m.health.sparklines.error_rate}
-                      trend="wide"
-                    />
-                  </td>
-                  <td className="px-3">
-                    <MetricCell
-                      metric="requests_per_minute"
-                      label={`${m.name} requests per minute`}
-                      value={m.health.requests_per_minute}
-                      points={m.health.sparklines.requests_per_minute}
-                      trend="wide"
-                    />
-                  </td>
+                  <StageAndStatusCells model={m} />
+                  <HealthCell model={m} metric="latency_p95_ms" trend="wide" />
+                  <HealthCell model={m} metric="error_rate" trend="wide" />
+                  <HealthCell model={m} metric="requests_per_minute" trend="wide" />
                 </tr>
               );
             })}
