@@ -1,59 +1,49 @@
 import { AlertTriangle, CheckCircle2, CircleDashed, CircleHelp, Clock, Loader, TrendingDown, XCircle, type LucideIcon } from "lucide-react";
 import clsx from "clsx";
 
+/** The status colours of DESIGN.md, each with its light and dark form. */
+const TONES = {
+  emerald: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  sky: "bg-sky-50 text-sky-800 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-300 dark:ring-sky-400/30",
+  amber: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30",
+  red: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30",
+  violet: "bg-violet-50 text-violet-800 ring-violet-600/30 dark:bg-violet-950 dark:text-violet-300 dark:ring-violet-400/30",
+  zinc: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30",
+  indigo: "bg-indigo-50 text-indigo-800 ring-indigo-600/30 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-400/40",
+  amberOutline: "bg-transparent text-amber-800 ring-amber-600/60 dark:text-amber-300 dark:ring-amber-400/60",
+} as const;
+
 /** Status is never colour alone: every badge pairs its colour with an icon and a word (DESIGN.md). */
-const STYLES: Record<string, { icon: LucideIcon; className: string }> = {
-  healthy: {
-    icon: CheckCircle2,
-    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
-  },
-  executed: {
-    icon: CheckCircle2,
-    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
-  },
-  success: {
-    icon: CheckCircle2,
-    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
-  },
-  running: { icon: Loader, className: "bg-sky-50 text-sky-800 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-300 dark:ring-sky-400/30" },
-  degraded: { icon: AlertTriangle, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
-  failure: { icon: AlertTriangle, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
-  drifting: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
-  denied: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
-  failing: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
-  failed: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
-  succeeded: {
-    icon: CheckCircle2,
-    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
-  },
-  volume_anomaly: {
-    icon: TrendingDown,
-    className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30",
-  },
-  stale: { icon: Clock, className: "bg-violet-50 text-violet-800 ring-violet-600/30 dark:bg-violet-950 dark:text-violet-300 dark:ring-violet-400/30" },
-  unknown: { icon: CircleHelp, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
-  none: { icon: CircleDashed, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
-  // Governance: a request's state, a waived gate (amber outline), a rollback awaiting review.
-  pending: { icon: Clock, className: "bg-indigo-50 text-indigo-800 ring-indigo-600/30 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-400/40" },
-  approved: {
-    icon: CheckCircle2,
-    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
-  },
-  rejected: { icon: XCircle, className: "bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30" },
-  withdrawn: { icon: CircleDashed, className: "bg-zinc-100 text-zinc-700 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-400/30" },
-  waived: { icon: AlertTriangle, className: "bg-transparent text-amber-800 ring-amber-600/60 dark:text-amber-300 dark:ring-amber-400/60" },
-  awaiting_review: { icon: Clock, className: "bg-amber-50 text-amber-800 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30" },
-  acknowledged: {
-    icon: CheckCircle2,
-    className: "bg-emerald-50 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
-  },
+const STYLES: Record<string, { icon: LucideIcon; tone: keyof typeof TONES }> = {
+  healthy: { icon: CheckCircle2, tone: "emerald" },
+  executed: { icon: CheckCircle2, tone: "emerald" },
+  success: { icon: CheckCircle2, tone: "emerald" },
+  running: { icon: Loader, tone: "sky" },
+  degraded: { icon: AlertTriangle, tone: "amber" },
+  failure: { icon: AlertTriangle, tone: "amber" },
+  drifting: { icon: XCircle, tone: "red" },
+  denied: { icon: XCircle, tone: "red" },
+  failing: { icon: XCircle, tone: "red" },
+  failed: { icon: XCircle, tone: "red" },
+  succeeded: { icon: CheckCircle2, tone: "emerald" },
+  volume_anomaly: { icon: TrendingDown, tone: "amber" },
+  stale: { icon: Clock, tone: "violet" },
+  unknown: { icon: CircleHelp, tone: "zinc" },
+  none: { icon: CircleDashed, tone: "zinc" },
+  pending: { icon: Clock, tone: "indigo" },
+  approved: { icon: CheckCircle2, tone: "emerald" },
+  rejected: { icon: XCircle, tone: "red" },
+  withdrawn: { icon: CircleDashed, tone: "zinc" },
+  waived: { icon: AlertTriangle, tone: "amberOutline" },
+  awaiting_review: { icon: Clock, tone: "amber" },
+  acknowledged: { icon: CheckCircle2, tone: "emerald" },
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   const style = STYLES[status] ?? STYLES.unknown;
   const Icon = style.icon;
   return (
-    <span className={clsx("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", style.className)}>
+    <span className={clsx("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[style.tone])}>
       <Icon aria-hidden className="size-3.5" />
       {label ?? status.replace(/_/g, " ")}
     </span>
