@@ -91,3 +91,20 @@ test("a request page lays the evidence beside the gates: live metrics, drift, pr
   await expect(page.locator(".recharts-surface").first()).toBeVisible({ timeout: 15_000 });
   await screenshot(page, "promotion-evidence");
 });
+
+test("an ml_lead requests a promotion from the version page itself", async ({ page }) => {
+  const version = `e2e-${Date.now()}`;
+  const registered = await page.request.post("/api/v1/models/search-ranker/versions", {
+    headers: { authorization: "Bearer plb_demo_key_0123456789abcdef" },
+    data: { version, metrics: { ndcg_at_10: 0.64, mrr: 0.58 }, model_card: "# search-ranker candidate" },
+  });
+  expect(registered.status()).toBe(201);
+  await signInAs(page, "lead@example.com");
+  await page.goto(`/models/search-ranker/versions/${version}`);
+  await page.getByRole("button", { name: "Request promotion" }).click();
+  await expect(page.getByLabel("Version")).toHaveValue(version);
+  await page.getByLabel("Justification (required)").fill("Better ranking offline; try it in staging");
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page).toHaveURL(/\/approvals\/[0-9a-f-]{36}/);
+  await expect(page.getByRole("heading", { name: new RegExp(`search-ranker\\s+${version} → staging`) })).toBeVisible();
+});

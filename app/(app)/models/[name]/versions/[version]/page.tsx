@@ -1,6 +1,7 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ModelActions } from "@/components/governance/model-actions";
 import { DeclaredMetrics } from "@/components/models/declared-metrics";
 import { FeatureImportanceChart } from "@/components/models/feature-importance-chart";
 import { ModelCard } from "@/components/models/model-card";
@@ -8,7 +9,7 @@ import { ProducedBy } from "@/components/models/produced-by";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge } from "@/components/ui/status-badge";
 import { ApiError } from "@/lib/api/errors";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { producingRun } from "@/lib/pipelines/queries";
 import { getModel, getVersion } from "@/lib/registry/models";
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 }
 
 export default async function VersionPage({ params }: { params: Params }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const p = await params;
   const { model, row, produced } = await load(decodeURIComponent(p.name), decodeURIComponent(p.version));
   const production = model.versions.find((v) => v.version === model.production_version);
@@ -63,6 +64,13 @@ export default async function VersionPage({ params }: { params: Params }) {
           {row.trainingRun && <> · training run {row.trainingRun}</>}
         </p>
       </div>
+      <ModelActions
+        model={model.name}
+        versions={model.versions.filter((v) => v.version === row.version)}
+        formerProduction={[]}
+        canRequest={userCan(user, "promotion.request")}
+        canRollback={false}
+      />
       <div className="grid gap-6 xl:grid-cols-5">
         <div className="xl:col-span-3">
           <ModelCard markdown={row.modelCard} />
