@@ -2,6 +2,7 @@ import { Activity } from "lucide-react";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { LoginForm } from "@/components/auth/login-form";
+import { ssoConfigured } from "@/lib/auth/oidc";
 import { sessionUser } from "@/lib/auth/session";
 import { DEMO_USERS } from "@/lib/demo/fleet";
 
@@ -20,7 +21,7 @@ export default async function LoginPage() {
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">See drift, health and every deploy of your ML fleet — and govern what ships.</p>
         </div>
         <Suspense>
-          <LoginForm demoAccounts={demo} />
+          <LoginForm demoAccounts={demo} sso={ssoConfigured()} />
         </Suspense>
       </div>
     </main>

@@ -9,6 +9,7 @@ import { RoleBadge } from "@/components/ui/status-badge";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   RateLimited: "Too many failed attempts from this address. Wait a few minutes and try again.",
+  NoRoles: "Your identity provider grants you no Plumbline role, or this account is disabled. Ask an admin.",
 };
 
 /** Only a same-site path may follow sign-in: never an absolute URL an attacker chose. */
@@ -16,7 +17,7 @@ function safeCallback(value: string | null): string {
   return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
-export function LoginForm({ demoAccounts }: { demoAccounts?: { email: string; roles: string[] }[] }) {
+export function LoginForm({ demoAccounts, sso }: { demoAccounts?: { email: string; roles: string[] }[]; sso?: { name: string } | null }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [email, setEmail] = useState("");
@@ -85,6 +86,15 @@ export function LoginForm({ demoAccounts }: { demoAccounts?: { email: string; ro
           Sign in
         </button>
       </form>
+      {sso && (
+        <button
+          type="button"
+          onClick={() => signIn("oidc", { callbackUrl: safeCallback(searchParams.get("callbackUrl")) })}
+          className="mt-3 flex h-9 w-full items-center justify-center rounded-md border border-zinc-300 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Sign in with {sso.name}
+        </button>
+      )}
       {demoAccounts && (
         <section aria-labelledby="demo-heading" className="mt-6 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <h2 id="demo-heading" className="text-xs font-medium text-zinc-500 dark:text-zinc-400">

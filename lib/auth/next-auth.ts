@@ -6,6 +6,7 @@ import { appendAudit } from "@/lib/audit/append";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "./password";
 import { clearSigninFailures, recordSigninFailure } from "./signin-limit";
+import { OIDC_PROVIDER_ID, oidcProviders, oidcSignIn } from "./oidc";
 import { findUserByEmail, normaliseEmail } from "./users";
 
 /** Sessions end 12 hours after sign-in at the latest, however active. */
@@ -17,6 +18,7 @@ export const authOptions: NextAuthOptions = {
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
+    ...oidcProviders(),
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
@@ -40,8 +42,14 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async signIn({ account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      return (await oidcSignIn((profile ?? {}) as Record<string, unknown>)) ?? "/login?error=NoRoles";
+    },
+    async jwt({ token, user, account }) {
       if (user) token.signedInAt = Date.now();
+      // A single sign-on identity is the provider's subject; sessions carry our own user id.
+      if (account?.provider === OIDC_PROVIDER_ID && token.email) token.sub = (await findUserByEmail(await getDb(), token.email))?.id;
       return token;
     },
     session({ session, token }) {

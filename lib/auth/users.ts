@@ -112,3 +112,29 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
     return publicUser(row);
   });
 }
+
+/**
+ * A person signing in through single sign-on: created on first sign-in, with roles kept in step
+ * with the identity provider's claim at every sign-in. An account disabled here stays disabled.
+ */
+export async function syncSsoUser(db: Db, input: { email: string; name: string; roles: Role[] }, by: { ip?: string | null }): Promise<User | null> {
+  const email = normaliseEmail(input.email);
+  return db.transaction(async (tx) => {
+    const existing = await tx.query.users.findFirst({ where: eq(users.email, email) });
+    if (existing && !existing.active) return null;
+    const same = existing && existing.roles.length === input.roles.length && input.roles.every((r) => existing.roles.includes(r));
+    if (existing && same) return existing;
+    const [row] = existing
+      ? await tx.update(users).set({ roles: input.roles }).where(eq(users.id, existing.id)).returning()
+      : await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash: null }).returning();
+    await appendAudit(tx, {
+      actor: "system",
+      action: existing ? "user.roles_synced" : "user.created",
+      target: email,
+      outcome: "success",
+      detail: { source: "oidc", before: existing?.roles ?? null, after: input.roles },
+      ip: by.ip,
+    });
+    return row;
+  });
+}

@@ -2,14 +2,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startFakeOidc } from "../support/fake-oidc";
 import { createScratchDatabase, startServer, type EngineServer } from "../support/servers";
 
 export const KEY_RATE_LIMIT = 600;
+const OIDC_CLIENT_ID = "plumbline-test";
 
 declare module "vitest" {
   export interface ProvidedContext {
     servers: EngineServer[];
     postgresAdminUrl: string | null;
+    oidcIssuer: string;
   }
 }
 
@@ -24,7 +27,10 @@ export default async function setup(project: TestProject) {
   // PLUMBLINE_TEST_PORT lets two test runs share a machine without sharing a port.
   const port = Number(process.env.PLUMBLINE_TEST_PORT ?? 3101);
   // Quiet, deterministic servers: no live simulator, and a key rate limit a test can reach.
-  const common = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: String(KEY_RATE_LIMIT) };
+  const idp = await startFakeOidc(port + 50, OIDC_CLIENT_ID);
+  cleanups.push(idp.stop);
+  const oidc = { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: "test-secret", OIDC_ROLES_CLAIM: "groups" };
+  const common = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: String(KEY_RATE_LIMIT), ...oidc };
   const pglite = await startServer(port, { ...common, PLUMBLINE_DATA_DIR: dataDir });
   cleanups.push(pglite.stop, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   servers.push({ engine: "pglite", baseUrl: pglite.baseUrl });
@@ -40,6 +46,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide("servers", servers);
   project.provide("postgresAdminUrl", adminUrl);
+  project.provide("oidcIssuer", idp.issuer);
 
   return async () => {
     for (const cleanup of cleanups) await cleanup().catch((e) => console.error("cleanup failed:", e));
