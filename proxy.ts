@@ -21,12 +21,24 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every page gets a fresh CSP nonce. A visit without any session cookie goes straight to /login;
  * pages and handlers still check the session against the database themselves.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!decodable(pathname)) {
+    return Response.json({ error: { code: "bad_request", message: "The address is not valid percent-encoding" } }, { status: 400 });
+  }
   const isApi = pathname.startsWith("/api/");
   const signedOut = !SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!isApi && signedOut && !PUBLIC_PAGES.includes(pathname)) {

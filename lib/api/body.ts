@@ -48,11 +48,29 @@ export async function readJsonText(req: Request): Promise<string> {
 }
 
 export function parseJsonText(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw apiError(400, "Request body is not valid JSON");
   }
+  // PostgreSQL text cannot hold NUL: refuse it here, naming the field, rather than fail at storage.
+  if (text.includes("\\u0000")) {
+    const path = nulPath(value, []);
+    if (path) throw apiError(422, "Text must not contain the NUL character (\\u0000)", [{ path: formatPath(path) || "(body)", message: "contains \\u0000" }]);
+  }
+  return value;
+}
+
+function nulPath(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === "string" && key.includes("\u0000")) return [...path, key];
+    const found = nulPath(child, [...path, key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Raw JSON of a request: 415 when it is not JSON, 413 when too large, 400 when malformed. */
@@ -63,7 +81,7 @@ export async function readJson(req: Request): Promise<unknown> {
 /** Validates a value against a schema: 422 naming each field at fault. */
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw apiError(422, "Request body is invalid", zodDetails(parsed.error));
+  if (!parsed.success) throw apiError(422, "The request is invalid", zodDetails(parsed.error));
   return parsed.data;
 }
 

@@ -59,7 +59,23 @@ async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Par
     await deny(db, req, by, { permission, reason: "cross-origin request with a session cookie" });
     throw apiError(403, "Cross-origin request refused: state changes with a session must come from this app");
   }
-  return handler({ req, params: await route.params, principal, by, db });
+  const params = await route.params;
+  refuseNul(params as Record<string, unknown>, req.nextUrl.searchParams);
+  return handler({ req, params, principal, by, db });
+}
+
+/** PostgreSQL text cannot hold NUL; a path or query carrying one is malformed, not a server fault. */
+function refuseNul(params: Record<string, unknown>, query: URLSearchParams) {
+  const bad = [
+    ...Object.entries(params ?? {}).filter(([, v]) => String(v).includes("\u0000")),
+    ...[...query].filter(([k, v]) => k.includes("\u0000") || v.includes("\u0000")),
+  ];
+  if (bad.length)
+    throw apiError(
+      400,
+      "The address must not contain the NUL character",
+      bad.map(([k]) => ({ path: k, message: "contains %00" })),
+    );
 }
 
 async function resolvePrincipal(req: NextRequest, db: Db): Promise<Principal> {

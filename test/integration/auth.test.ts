@@ -126,6 +126,15 @@ describe.each(servers)("sign-in and sessions on $engine", ({ baseUrl }) => {
     const huge = await lead.request("POST", "/api/v1/models", JSON.stringify({ name: "big", description: "x".repeat(5 * 1024 * 1024 + 10) }));
     expect(huge.status).toBe(413);
     expect((await lead.get("/api/v1/models/no-such-model")).status).toBe(404);
+    expect((await new Session(baseUrl).signIn("viewer\u0000@example.com", "plumbline-demo")).status).toBe(400);
+    const nul = await lead.request("POST", "/api/v1/models", JSON.stringify({ name: "nul-check", description: "a\u0000b" }));
+    expect(nul.status).toBe(422);
+    expect(((await nul.json()) as { error: { details: { path: string }[] } }).error.details[0].path).toBe("description");
+    expect((await lead.get("/api/v1/models?x=%00")).status).toBe(400);
+    expect((await lead.get("/api/v1/models/a%00b")).status).toBe(400);
+    const undecodable = await lead.get("/api/v1/models/%E0%A4%A");
+    expect(undecodable.status).toBe(400);
+    expect(((await undecodable.json()) as { error: { code: string } }).error.code).toBe("bad_request");
   });
 });
 

@@ -26,6 +26,10 @@ export async function POST(req: NextRequest, ctx: Ctx) {
       .formData()
       .catch(() => null);
     const email = normaliseEmail(String(form?.get("email") ?? ""));
+    if (email.includes("\u0000") || String(form?.get("password") ?? "").includes("\u0000")) {
+      const url = new URL("/login?error=CredentialsSignin", req.nextUrl.origin).toString();
+      return Response.json({ ...errorBody(apiError(400, "Email and password must not contain the NUL character")), url }, { status: 400 });
+    }
     const retryAfter = email ? await signinRetryAfter(await getDb(), email, clientIp(req.headers)) : 0;
     if (retryAfter > 0) {
       const error = apiError(429, `Too many failed sign-ins for this account from your address; try again in ${retryAfter} s`);
