@@ -5,6 +5,7 @@ import clsx from "clsx";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ChainedEntry } from "@/lib/audit/chain";
+import { TableHead } from "@/components/ui/table-head";
 
 /** The trail's rows; choosing one puts its seq in the URL, which opens the detail panel. */
 export function AuditTable({ entries, selected }: { entries: ChainedEntry[]; selected: number | null }) {
@@ -19,17 +20,17 @@ export function AuditTable({ entries, selected }: { entries: ChainedEntry[]; sel
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left">
-        <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th className="px-3 py-2 font-medium">#</th>
-            <th className="px-3 py-2 font-medium">Time</th>
-            <th className="px-3 py-2 font-medium">Actor</th>
-            <th className="px-3 py-2 font-medium">Action</th>
-            <th className="px-3 py-2 font-medium">Target</th>
-            <th className="px-3 py-2 font-medium">Outcome</th>
-            <th className="px-3 py-2 font-medium">Address</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "#" },
+            { label: "Time" },
+            { label: "Actor" },
+            { label: "Action" },
+            { label: "Target" },
+            { label: "Outcome" },
+            { label: "Address" },
+          ]}
+        />
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {entries.map((e) => (
             <tr

@@ -5,6 +5,7 @@ import clsx from "clsx";
 import type { FleetDriftRow } from "@/lib/drift/fleet";
 import { MIN_CURRENT_SAMPLE, severity } from "@/lib/drift/warnings";
 import { formatStat, HATCHED, severityClass } from "./format";
+import { TableHead } from "@/components/ui/table-head";
 
 export interface CellRef {
   model: string;
@@ -29,12 +30,7 @@ export function DriftHeatmap({
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left" aria-label="Drift heatmap: models by features">
-        <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th className="w-56 px-3 py-2 font-medium">Model</th>
-            <th className="px-3 py-2 font-medium">Features (statistic; colour = statistic relative to its threshold)</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "Model", className: "w-56" }, { label: "Features (statistic; colour = statistic relative to its threshold)" }]} />
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((row) => {
             const features = driftedOnly ? row.features.filter((f) => f.drifted) : row.features;

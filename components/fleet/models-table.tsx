@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "@/components/models/model-cells";
 import type { ModelWithHealth } from "@/lib/fleet/health";
+import { TableHead } from "@/components/ui/table-head";
 
 export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
   const router = useRouter();
@@ -18,16 +19,16 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
           <table className="w-full text-left whitespace-nowrap">
-            <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th className="px-3 py-2 font-medium">Model</th>
-                <th className="px-3 py-2 font-medium">Production</th>
-                <th className="px-3 py-2 font-medium">Staging</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 text-right font-medium">p95 latency (24 h)</th>
-                <th className="px-3 py-2 text-right font-medium">Error rate (24 h)</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: "Model" },
+                { label: "Production" },
+                { label: "Staging" },
+                { label: "Status" },
+                { label: "p95 latency (24 h)", numeric: true },
+                { label: "Error rate (24 h)", numeric: true },
+              ]}
+            />
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {models.map((m) => (
                 <tr

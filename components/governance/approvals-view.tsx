@@ -9,6 +9,7 @@ import { fetchJson, sendJson } from "@/lib/api/fetch-json";
 import { waitsForViewer, type Viewer } from "@/lib/governance/viewer";
 import type { PromotionView, ReviewView } from "@/lib/governance/views";
 import { ActionForm } from "./action-form";
+import { TableHead } from "@/components/ui/table-head";
 
 const RECENT_MS = 14 * 86_400_000;
 
@@ -25,16 +26,16 @@ function PromotionTable({ rows, empty, testId }: { rows: PromotionView[]; empty:
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left">
-        <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th className="px-3 py-2 font-medium">Model</th>
-            <th className="px-3 py-2 font-medium">Version → stage</th>
-            <th className="px-3 py-2 font-medium">Status</th>
-            <th className="px-3 py-2 font-medium">Requested by</th>
-            <th className="px-3 py-2 font-medium">What it waits for</th>
-            <th className="px-3 py-2 font-medium">Requested</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "Model" },
+            { label: "Version → stage" },
+            { label: "Status" },
+            { label: "Requested by" },
+            { label: "What it waits for" },
+            { label: "Requested" },
+          ]}
+        />
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((p) => (
             <tr

@@ -3,6 +3,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge } from "@/components/ui/status-badge";
 import { formatMetric } from "@/lib/metrics/display";
 import type { VersionView } from "@/lib/registry/models";
+import { TableHead } from "@/components/ui/table-head";
 
 export function versionHref(model: string, version: string): string {
   return `/models/${encodeURIComponent(model)}/versions/${encodeURIComponent(version)}`;
@@ -16,14 +17,7 @@ export function VersionsTable({ model, versions }: { model: string; versions: Ve
       </h2>
       <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full text-left">
-          <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-            <tr>
-              <th className="px-3 py-2 font-medium">Version</th>
-              <th className="px-3 py-2 font-medium">Stage</th>
-              <th className="px-3 py-2 font-medium">Declared metrics</th>
-              <th className="px-3 py-2 font-medium">Created</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: "Version" }, { label: "Stage" }, { label: "Declared metrics" }, { label: "Created" }]} />
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {versions.map((v) => (
               <tr key={v.version} data-testid="version-row" className="h-9 hover:bg-zinc-50 dark:hover:bg-zinc-900">

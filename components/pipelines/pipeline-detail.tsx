@@ -11,6 +11,7 @@ import type { PipelineDetail, RunView } from "@/lib/pipelines/types";
 import { DETAIL_RUNS, pipelineApi } from "./href";
 import { RunCharts } from "./run-charts";
 import { RunsTimeline } from "./runs-timeline";
+import { TableHead } from "@/components/ui/table-head";
 
 const fmtRows = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
 
@@ -110,18 +111,18 @@ function RunsTable({ runs }: { runs: RunView[] }) {
   return (
     <div className="max-h-[420px] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left">
-        <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th className="px-3 py-2 font-medium">Run</th>
-            <th className="px-3 py-2 font-medium">Status</th>
-            <th className="px-3 py-2 font-medium">Started</th>
-            <th className="px-3 py-2 text-right font-medium">Duration</th>
-            <th className="px-3 py-2 text-right font-medium">Rows in</th>
-            <th className="px-3 py-2 text-right font-medium">Rows out</th>
-            <th className="px-3 py-2 font-medium">Checks</th>
-            <th className="px-3 py-2 font-medium">Produced</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "Run" },
+            { label: "Status" },
+            { label: "Started" },
+            { label: "Duration", numeric: true },
+            { label: "Rows in", numeric: true },
+            { label: "Rows out", numeric: true },
+            { label: "Checks" },
+            { label: "Produced" },
+          ]}
+        />
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {runs.map((r) => (
             <tr key={r.run_id} className="h-9" data-testid="run-row">

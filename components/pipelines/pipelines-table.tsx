@@ -8,6 +8,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PipelineSummary } from "@/lib/pipelines/types";
 import { pipelineHref } from "./href";
+import { TableHead } from "@/components/ui/table-head";
 
 function NextExpected({ pipeline }: { pipeline: PipelineSummary }) {
   if (pipeline.overdue_since) {
@@ -35,16 +36,16 @@ export function PipelinesTable({ pipelines }: { pipelines: PipelineSummary[] }) 
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left">
-        <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-          <tr>
-            <th className="px-3 py-2 font-medium">Pipeline</th>
-            <th className="px-3 py-2 font-medium">Status</th>
-            <th className="px-3 py-2 font-medium">Why</th>
-            <th className="px-3 py-2 font-medium whitespace-nowrap">Last success</th>
-            <th className="px-3 py-2 font-medium whitespace-nowrap">Next expected by</th>
-            <th className="px-3 py-2 font-medium">Owner</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "Pipeline" },
+            { label: "Status" },
+            { label: "Why" },
+            { label: "Last success", className: "whitespace-nowrap" },
+            { label: "Next expected by", className: "whitespace-nowrap" },
+            { label: "Owner" },
+          ]}
+        />
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {pipelines.map((p) => (
             <tr

@@ -6,6 +6,7 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "Settings" };
 
@@ -23,13 +24,7 @@ export default async function SettingsPage() {
             Users
           </h2>
           <table className="w-full text-left">
-            <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th className="px-3 py-2 font-medium">Email</th>
-                <th className="px-3 py-2 font-medium">Roles</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: "Email" }, { label: "Roles" }, { label: "Status" }]} />
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {users.map((u) => (
                 <tr key={u.id} className="h-9">
@@ -50,14 +45,7 @@ export default async function SettingsPage() {
             API keys
           </h2>
           <table className="w-full text-left">
-            <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Prefix</th>
-                <th className="px-3 py-2 font-medium">Scopes</th>
-                <th className="px-3 py-2 font-medium">Last used</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: "Name" }, { label: "Prefix" }, { label: "Scopes" }, { label: "Last used" }]} />
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {keys.map((k) => (
                 <tr key={k.id} className="h-9">
