@@ -1,5 +1,6 @@
 // `npm run user:create -- --email you@company.com --role admin [--role ml_lead] [--name "Your Name"]`
 // Creates (or re-enables) an account on the database DATABASE_URL names and prints a one-time password.
+import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import { parseArgs } from "node:util";
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { upsertUser } from "@/lib/auth/users";
@@ -17,7 +18,7 @@ async function main() {
   const { user, password, created } = await upsertUser(
     db.db,
     { email: values.email, name: values.name ?? values.email.split("@")[0], roles: roles.filter(isRole) },
-    { actor: "system" },
+    SYSTEM_CALLER,
   );
   console.log(`${created ? "created" : "re-enabled"} ${user.email} with roles ${user.roles.join(", ")}`);
   console.log(`one-time password: ${password}`);

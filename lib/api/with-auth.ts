@@ -3,7 +3,8 @@ import type { NextRequest } from "next/server";
 import { appendAudit } from "@/lib/audit/append";
 import { authenticateKey } from "@/lib/auth/api-keys";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { actorOf, principalCan, type Principal } from "@/lib/auth/principal";
+import { callerOf, type Caller } from "@/lib/auth/caller";
+import { principalCan, type Principal } from "@/lib/auth/principal";
 import { sessionUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -16,8 +17,8 @@ export interface HandlerContext<Params> {
   req: NextRequest;
   params: Params;
   principal: Principal;
-  /** The audit trail's actor and address for this request. */
-  by: { actor: string; ip: string; userId?: string };
+  /** Who is acting, for commands and the audit trail. */
+  by: Caller;
   db: Db;
 }
 
@@ -50,7 +51,7 @@ async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Par
   const ip = clientIp(req.headers);
   const principal = await resolvePrincipal(req, db);
   if (principal.kind === "key") await enforceKeyRateLimit(db, principal.id);
-  const by = { actor: actorOf(principal), ip, userId: principal.kind === "user" ? principal.id : undefined };
+  const by = callerOf(principal, ip);
   if (!principalCan(principal, permission)) {
     await deny(db, req, by, { permission, reason: `${principal.kind === "user" ? "roles" : "key scopes"} do not grant ${permission}` });
     throw apiError(403, `Not allowed: ${PERMISSIONS[permission].description} needs a ${describeGrant(permission)}`);
@@ -99,8 +100,8 @@ function describeGrant(permission: Permission): string {
   return parts.join(" or ");
 }
 
-async function deny(db: Db, req: NextRequest, by: { actor: string; ip: string }, detail: Record<string, unknown>) {
-  await appendAudit(db, { actor: by.actor, action: "access.denied", target: `${req.method} ${req.nextUrl.pathname}`, outcome: "denied", detail, ip: by.ip });
+async function deny(db: Db, req: NextRequest, by: Caller, detail: Record<string, unknown>) {
+  await appendAudit(db, by, { action: "access.denied", target: `${req.method} ${req.nextUrl.pathname}`, outcome: "denied", detail });
 }
 
 /** Cookies ride along on cross-site requests; the Origin header says where the request came from. */

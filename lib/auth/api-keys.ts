@@ -1,4 +1,5 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { apiKeys } from "@/drizzle/schema";
@@ -49,25 +50,14 @@ function publicKey(row: typeof apiKeys.$inferSelect): PublicKey {
 }
 
 /** Stores a key (hashed) and returns the full key: the only time it is ever shown. */
-export async function createApiKey(
-  db: Db,
-  input: { name: string; scopes: Scope[]; key?: string },
-  by: { actor: string; ip?: string | null },
-): Promise<PublicKey & { key: string }> {
+export async function createApiKey(db: Db, input: { name: string; scopes: Scope[]; key?: string }, by: Caller): Promise<PublicKey & { key: string }> {
   const key = input.key ?? generateKey();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
       .values({ name: input.name, prefix: prefixOf(key), keyHash: hashKey(key), scopes: input.scopes, createdBy: by.actor })
       .returning();
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: "key.created",
-      target: row.prefix,
-      outcome: "success",
-      detail: { name: input.name, scopes: input.scopes, id: row.id },
-      ip: by.ip,
-    });
+    await appendAudit(tx, by, { action: "key.created", target: row.prefix, detail: { name: input.name, scopes: input.scopes, id: row.id } });
     return { ...publicKey(row), key };
   });
 }
@@ -76,7 +66,7 @@ export async function listApiKeys(db: Db): Promise<PublicKey[]> {
   return (await db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt))).map(publicKey);
 }
 
-export async function revokeApiKey(db: Db, id: string, by: { actor: string; ip?: string | null }): Promise<PublicKey> {
+export async function revokeApiKey(db: Db, id: string, by: Caller): Promise<PublicKey> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
@@ -88,7 +78,7 @@ export async function revokeApiKey(db: Db, id: string, by: { actor: string; ip?:
       if (!exists) throw new ApiError(404, "not_found", `No API key with id ${id}`);
       throw new ApiError(409, "conflict", `API key ${exists.prefix} is already revoked`);
     }
-    await appendAudit(tx, { actor: by.actor, action: "key.revoked", target: row.prefix, outcome: "success", detail: { id }, ip: by.ip });
+    await appendAudit(tx, by, { action: "key.revoked", target: row.prefix, detail: { id } });
     return publicKey(row);
   });
 }

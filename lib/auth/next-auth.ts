@@ -32,11 +32,15 @@ export const authOptions: NextAuthOptions = {
         if (!user || !user.active || !passwordOk) {
           await recordSigninFailure(db, email, ip);
           const reason = !user ? "unknown account" : !user.active ? "account disabled" : "wrong password";
-          await appendAudit(db, { actor: email || "(none)", action: "auth.signin", target: email || "(none)", outcome: "failure", detail: { reason }, ip });
+          await appendAudit(
+            db,
+            { actor: email || "(none)", ip: ip ?? null },
+            { action: "auth.signin", target: email || "(none)", outcome: "failure", detail: { reason } },
+          );
           return null;
         }
         await clearSigninFailures(db, email, ip);
-        await appendAudit(db, { actor: email, action: "auth.signin", target: email, outcome: "success", detail: {}, ip });
+        await appendAudit(db, { actor: email, ip: ip ?? null }, { action: "auth.signin", target: email, detail: {} });
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -44,12 +44,15 @@ export async function oidcSignIn(claims: Record<string, unknown>): Promise<true 
   const roles = rolesFromClaim(claims, process.env.OIDC_ROLES_CLAIM ?? "groups");
   const user = email && roles.length ? await syncSsoUser(db, { email, name: String(claims.name ?? email), roles }, {}) : null;
   const reason = !email ? "no email claim" : !roles.length ? "no Plumbline role in the roles claim" : !user ? "account disabled" : null;
-  await appendAudit(db, {
-    actor: email || "(none)",
-    action: "auth.signin",
-    target: email || "(none)",
-    outcome: reason ? "failure" : "success",
-    detail: { method: "oidc", ...(reason ? { reason } : { roles }) },
-  });
+  await appendAudit(
+    db,
+    { actor: email || "(none)", ip: null },
+    {
+      action: "auth.signin",
+      target: email || "(none)",
+      outcome: reason ? "failure" : "success",
+      detail: { method: "oidc", ...(reason ? { reason } : { roles }) },
+    },
+  );
   return reason ? null : true;
 }

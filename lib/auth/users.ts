@@ -1,4 +1,5 @@
 import "server-only";
+import { userIdOf, type Caller } from "@/lib/auth/caller";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { ApiError } from "@/lib/api/errors";
@@ -37,11 +38,6 @@ export async function listUsers(db: Db): Promise<PublicUser[]> {
   return (await db.select().from(users).orderBy(asc(users.email))).map(publicUser);
 }
 
-interface Actor {
-  actor: string;
-  ip?: string | null;
-}
-
 /**
  * Creates the account, or re-enables an existing one with the given roles; either way it gets
  * a fresh one-time password (or the given one, for the demo accounts).
@@ -49,7 +45,7 @@ interface Actor {
 export async function upsertUser(
   db: Db,
   input: { email: string; name: string; roles: Role[]; password?: string },
-  by: Actor,
+  by: Caller,
 ): Promise<{ user: PublicUser; password: string; created: boolean }> {
   const password = input.password ?? oneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -59,14 +55,7 @@ export async function upsertUser(
     const [row] = existing
       ? await tx.update(users).set({ name: input.name, roles: input.roles, active: true, passwordHash }).where(eq(users.id, existing.id)).returning()
       : await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash }).returning();
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: existing ? "user.reenabled" : "user.created",
-      target: email,
-      outcome: "success",
-      detail: { roles: input.roles },
-      ip: by.ip,
-    });
+    await appendAudit(tx, by, { action: existing ? "user.reenabled" : "user.created", target: email, detail: { roles: input.roles } });
     return { user: publicUser(row), password, created: !existing };
   });
 }
@@ -75,13 +64,13 @@ export async function upsertUser(
  * Changes roles or the active flag. Two rules keep the system administrable: the last active
  * admin cannot lose the role (or be disabled), and nobody can disable themselves.
  */
-export async function updateUser(db: Db, id: string, change: { roles?: Role[]; active?: boolean }, by: Actor & { userId?: string }): Promise<PublicUser> {
+export async function updateUser(db: Db, id: string, change: { roles?: Role[]; active?: boolean }, by: Caller): Promise<PublicUser> {
   return db.transaction(async (tx) => {
     // Serialise admin changes so that two concurrent demotions cannot both see "another admin left".
     await tx.execute(sql`select pg_advisory_xact_lock(7461003)`);
     const user = await tx.query.users.findFirst({ where: eq(users.id, id) });
     if (!user) throw new ApiError(404, "not_found", `No user with id ${id}`);
-    if (change.active === false && by.userId === id) {
+    if (change.active === false && userIdOf(by) === id) {
       throw new ApiError(409, "conflict", "You cannot disable your own account", [{ path: "active", message: "cannot disable yourself" }]);
     }
     const losesAdmin = user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
@@ -101,13 +90,10 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
       .set({ ...(change.roles ? { roles: change.roles } : {}), ...(change.active !== undefined ? { active: change.active } : {}) })
       .where(eq(users.id, id))
       .returning();
-    await appendAudit(tx, {
-      actor: by.actor,
+    await appendAudit(tx, by, {
       action: "user.updated",
       target: user.email,
-      outcome: "success",
       detail: { before: { roles: user.roles, active: user.active }, after: { roles: row.roles, active: row.active } },
-      ip: by.ip,
     });
     return publicUser(row);
   });
@@ -127,14 +113,15 @@ export async function syncSsoUser(db: Db, input: { email: string; name: string; 
     const [row] = existing
       ? await tx.update(users).set({ roles: input.roles }).where(eq(users.id, existing.id)).returning()
       : await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash: null }).returning();
-    await appendAudit(tx, {
-      actor: "system",
-      action: existing ? "user.roles_synced" : "user.created",
-      target: email,
-      outcome: "success",
-      detail: { source: "oidc", before: existing?.roles ?? null, after: input.roles },
-      ip: by.ip,
-    });
+    await appendAudit(
+      tx,
+      { actor: "system", ip: by.ip ?? null },
+      {
+        action: existing ? "user.roles_synced" : "user.created",
+        target: email,
+        detail: { source: "oidc", before: existing?.roles ?? null, after: input.roles },
+      },
+    );
     return row;
   });
 }

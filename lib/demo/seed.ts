@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import { sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { createApiKey } from "@/lib/auth/api-keys";
@@ -14,7 +15,6 @@ import { seedMetricHistory } from "./metrics-history";
 import { DEMO_KEY, DEMO_MODELS, DEMO_PASSWORD, DEMO_USERS, modelCard } from "./fleet";
 
 const DAY_MS = 86_400_000;
-const SYSTEM = { actor: "system" };
 
 /**
  * Seeds the demo fleet through the domain functions, so the data obeys the same rules as real
@@ -28,15 +28,15 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const progress = (what: string) => log.info("seeding demo", { step: ++step, of: steps, what });
 
   for (const user of DEMO_USERS) {
-    await upsertUser(db, { ...user, password: DEMO_PASSWORD }, SYSTEM);
+    await upsertUser(db, { ...user, password: DEMO_PASSWORD }, SYSTEM_CALLER);
     progress(`user ${user.email}`);
   }
-  await createApiKey(db, { name: "demo key", scopes: ["ingest", "registry:write", "read"], key: DEMO_KEY }, SYSTEM);
+  await createApiKey(db, { name: "demo key", scopes: ["ingest", "registry:write", "read"], key: DEMO_KEY }, SYSTEM_CALLER);
   progress("demo API key");
 
   const now = Date.now();
   for (const model of DEMO_MODELS) {
-    await createModel(db, { name: model.name, description: model.description, owner: model.owner, task: model.task }, SYSTEM);
+    await createModel(db, { name: model.name, description: model.description, owner: model.owner, task: model.task }, SYSTEM_CALLER);
     for (const version of model.versions) {
       await createVersion(
         db,
@@ -48,14 +48,18 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
           model_card: modelCard(model, version),
           artifact_uri: `s3://models/${model.name}/${version.version}/model.onnx`,
         },
-        SYSTEM,
+        SYSTEM_CALLER,
       );
     }
     // Replay the fleet's history in time order so that stage_history reads like real life.
     const moves = model.versions.flatMap((v) => (v.stages ?? []).map((s) => ({ version: v.version, ...s }))).sort((a, b) => b.daysAgo - a.daysAgo);
     for (const move of moves) {
       await db.transaction((tx) =>
-        moveToStage(tx, { model: model.name, version: move.version, to: move.to, reason: "demo history", at: new Date(now - move.daysAgo * DAY_MS) }, SYSTEM),
+        moveToStage(
+          tx,
+          { model: model.name, version: move.version, to: move.to, reason: "demo history", at: new Date(now - move.daysAgo * DAY_MS) },
+          SYSTEM_CALLER,
+        ),
       );
     }
     progress(`model ${model.name} (${model.versions.length} versions)`);

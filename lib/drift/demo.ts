@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
 import { DEMO_MODELS } from "@/lib/demo/fleet";
 import type { SimulatorTick } from "@/lib/demo/simulator";
@@ -14,7 +15,6 @@ const REFERENCE_RECORDS = 2_000;
 /** Records an hour in the seeded history: enough for distances to be stable day by day. */
 const RECORDS_PER_HOUR: Record<string, number> = { "fraud-detector": 60 };
 const DEFAULT_RECORDS_PER_HOUR = 30;
-const SYSTEM = { actor: "system" };
 
 /** Versions that serve traffic now, with when they started to: production and staging. */
 function liveVersions() {
@@ -48,7 +48,7 @@ export async function seedDriftDemo(db: Db, now = Date.now()): Promise<void> {
   for (const model of DEMO_MODELS) {
     for (const version of model.versions) {
       const records = demoRecords(model.name, REFERENCE_RECORDS, random).map((features) => ({ features }));
-      await storeReference(db, model.name, version.version, { records }, SYSTEM);
+      await storeReference(db, model.name, version.version, { records }, SYSTEM_CALLER);
     }
   }
   log.info("seeding demo", { what: "drift reference samples", versions: DEMO_MODELS.reduce((n, m) => n + m.versions.length, 0) });

@@ -1,9 +1,10 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { driftDaily, driftSettings, modelVersions } from "@/drizzle/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db } from "@/lib/db";
-import { requireModel, type By } from "@/lib/registry/models";
+import { requireModel } from "@/lib/registry/models";
 import type { DriftSettingsInput } from "./schemas";
 
 export interface DriftSettingView {
@@ -33,7 +34,7 @@ export async function listDriftSettings(db: Db, modelName: string): Promise<{ mo
  * Sets (or, with method and threshold both null, clears) per-feature overrides, audited in the
  * same transaction. The cached daily drift of those features is dropped: it used the old setting.
  */
-export async function putDriftSettings(db: Db, modelName: string, input: DriftSettingsInput, by: By) {
+export async function putDriftSettings(db: Db, modelName: string, input: DriftSettingsInput, by: Caller) {
   const model = await requireModel(db, modelName);
   await db.transaction(async (tx) => {
     for (const s of input.settings) {
@@ -61,13 +62,10 @@ export async function putDriftSettings(db: Db, modelName: string, input: DriftSe
         ),
       ),
     );
-    await appendAudit(tx, {
-      actor: by.actor,
+    await appendAudit(tx, by, {
       action: "drift.settings_changed",
       target: model.name,
-      outcome: "success",
       detail: { settings: input.settings.map((s) => ({ feature: s.feature, method: s.method ?? null, threshold: s.threshold ?? null })) },
-      ip: by.ip,
     });
   });
   return listDriftSettings(db, modelName);

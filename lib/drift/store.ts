@@ -1,10 +1,11 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { eq, sql } from "drizzle-orm";
 import { driftDaily, featureReferences } from "@/drizzle/schema";
 import { apiError, type ErrorDetail } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { queryRows, type Db, type Tx } from "@/lib/db";
-import { getVersion, type By } from "@/lib/registry/models";
+import { getVersion } from "@/lib/registry/models";
 import { addToBucket, bucketKey, groupByBucket, kindConflicts, kindOf, type BucketState, type ObservedValue, type ValueKind } from "./buckets";
 import type { Random } from "./reservoir";
 import type { FeatureRecordInput, ReferenceUploadInput } from "./schemas";
@@ -13,7 +14,7 @@ import type { FeatureRecordInput, ReferenceUploadInput } from "./schemas";
  * Replaces a version's reference sample, audited in the same transaction. Cached daily drift of
  * the version is dropped with it: it was computed against the old reference.
  */
-export async function storeReference(db: Db, modelName: string, version: string, input: ReferenceUploadInput, by: By) {
+export async function storeReference(db: Db, modelName: string, version: string, input: ReferenceUploadInput, by: Caller) {
   const target = await getVersion(db, modelName, version);
   const conflicts = kindConflicts(input.records, new Map());
   if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);
@@ -51,14 +52,7 @@ export async function storeReference(db: Db, modelName: string, version: string,
     }));
     await tx.insert(featureReferences).values(rows);
     const features = rows.map((r) => ({ feature: r.feature, kind: r.valueKind, n: r.values.length, missing: r.missing }));
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: "model.reference_uploaded",
-      target: target.modelName,
-      outcome: "success",
-      detail: { version, records: input.records.length, features },
-      ip: by.ip,
-    });
+    await appendAudit(tx, by, { action: "model.reference_uploaded", target: target.modelName, detail: { version, records: input.records.length, features } });
     return { model: target.modelName, version, records: input.records.length, features };
   });
 }

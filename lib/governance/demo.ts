@@ -3,13 +3,14 @@ import { eq } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { isRole } from "@/lib/auth/permissions";
 import type { UserPrincipal } from "@/lib/auth/principal";
+import type { Caller } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
 import { approvePromotion, rejectPromotion, requestPromotion, waiveGate } from "./promotions";
 import { rollback } from "./rollback";
 
-async function person(db: Db, email: string): Promise<{ principal: UserPrincipal; by: { actor: string } }> {
+async function person(db: Db, email: string): Promise<{ principal: UserPrincipal; by: Caller }> {
   const [row] = await db.select().from(users).where(eq(users.email, email));
-  return { principal: { kind: "user", id: row.id, email: row.email, name: row.name, roles: row.roles.filter(isRole) }, by: { actor: row.email } };
+  return { principal: { kind: "user", id: row.id, email: row.email, name: row.name, roles: row.roles.filter(isRole) }, by: { actor: row.email, ip: null } };
 }
 
 /**

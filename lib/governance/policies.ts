@@ -1,9 +1,9 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { desc, eq, sql } from "drizzle-orm";
 import { policies, PROMOTION_TARGETS, type PromotionTarget, type RequiredApprovals } from "@/drizzle/schema";
 import { appendAudit } from "@/lib/audit/append";
 import type { DbOrTx } from "@/lib/db";
-import type { By } from "@/lib/registry/models";
 import type { PolicyInput } from "./schemas";
 
 const POLICY_LOCK_KEY = 7_461_006;
@@ -70,7 +70,7 @@ export async function policyById(db: DbOrTx, id: string): Promise<PolicyRow> {
 }
 
 /** Each change is a new version; open requests keep the version they were made under. */
-export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: PolicyInput, by: By): Promise<PolicyView> {
+export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: PolicyInput, by: Caller): Promise<PolicyView> {
   return db.transaction(async (tx) => {
     // Two admins saving at once would both compute the same next version; take turns instead.
     await tx.execute(sql`select pg_advisory_xact_lock(${POLICY_LOCK_KEY})`);
@@ -85,11 +85,9 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         createdBy: by.actor,
       })
       .returning();
-    await appendAudit(tx, {
-      actor: by.actor,
+    await appendAudit(tx, by, {
       action: "policy.changed",
       target: `policy:${stage}`,
-      outcome: "success",
       detail: {
         target_stage: stage,
         version: row.version,
@@ -97,7 +95,6 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         metric_tolerance: input.metric_tolerance,
         previous: { version: current.version, required_approvals: current.requiredApprovals, metric_tolerance: current.metricTolerance },
       },
-      ip: by.ip,
     });
     return policyView(row);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   gateWaivers,
@@ -14,7 +15,7 @@ import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db, Tx } from "@/lib/db";
-import { isUniqueViolation, requireModel, type By, type VersionRow } from "@/lib/registry/models";
+import { isUniqueViolation, requireModel, type VersionRow } from "@/lib/registry/models";
 import { moveToStage } from "@/lib/registry/stages";
 import { gatesFor, productionVersion } from "./evidence";
 import { policyById, policyInForce, type PolicyRow } from "./policies";
@@ -72,7 +73,7 @@ async function addEvent(tx: Tx, requestId: string, kind: string, actor: string, 
   await tx.insert(promotionEvents).values({ requestId, kind, actor, detail });
 }
 
-export async function requestPromotion(db: Db, input: CreatePromotionInput, principal: Principal, by: By): Promise<PromotionView> {
+export async function requestPromotion(db: Db, input: CreatePromotionInput, principal: Principal, by: Caller): Promise<PromotionView> {
   if (principal.kind !== "user") throw apiError(403, "An API key cannot request a promotion: a person must");
   const target = input.model;
   try {
@@ -98,11 +99,9 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
         })
         .returning();
       await addEvent(tx, row.id, "requested", by.actor, { justification: input.justification, gates });
-      await appendAudit(tx, {
-        actor: by.actor,
+      await appendAudit(tx, by, {
         action: "promotion.requested",
         target,
-        outcome: "success",
         detail: {
           promotion_id: row.id,
           version: row.version,
@@ -111,7 +110,6 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
           justification: input.justification,
           gates,
         },
-        ip: by.ip,
       });
       return view(row, model.name, policy, [], []);
     });
@@ -156,7 +154,7 @@ async function refreshGates(tx: Tx, locked: Locked): Promise<void> {
  * Stage change, archive of the former holder, stage history, audit and the outgoing event, all in
  * the caller's transaction: a request is executed completely or not at all.
  */
-async function execute(tx: Tx, locked: Locked, by: By): Promise<void> {
+async function execute(tx: Tx, locked: Locked, by: Caller): Promise<void> {
   const { row, model } = locked;
   // Serialise stage changes per model: two requests (or a rollback) for one model must not both
   // archive the same holder and leave two versions in production.
@@ -175,11 +173,11 @@ async function execute(tx: Tx, locked: Locked, by: By): Promise<void> {
     requested_by: row.requestedBy,
   };
   await addEvent(tx, row.id, "executed", by.actor, data);
-  await appendAudit(tx, { actor: by.actor, action: "promotion.executed", target: model.name, outcome: "success", detail: data, ip: by.ip });
+  await appendAudit(tx, by, { action: "promotion.executed", target: model.name, detail: data });
   await tx.insert(outboxEvents).values({ event: "promotion.executed", data: { ...data, executed_at: decidedAt.toISOString() } });
 }
 
-async function executeIfReady(tx: Tx, locked: Locked, by: By): Promise<void> {
+async function executeIfReady(tx: Tx, locked: Locked, by: Caller): Promise<void> {
   if (readyToExecute(locked.policy.requiredApprovals, locked.approvals, locked.row.gates, locked.waivers)) await execute(tx, locked, by);
 }
 
@@ -189,7 +187,7 @@ function decided(locked: Locked): PromotionView {
 
 type Decision = "approve" | "reject" | "waive" | "withdraw";
 
-async function decide(db: Db, id: string, decision: Decision, principal: Principal, by: By, run: (tx: Tx, locked: Locked, actor: Actor) => Promise<void>) {
+async function decide(db: Db, id: string, decision: Decision, principal: Principal, by: Caller, run: (tx: Tx, locked: Locked, actor: Actor) => Promise<void>) {
   return auditingRefusals(db, by, { action: `promotion.${decision}`, target: `promotion:${id}`, detail: { promotion_id: id } }, () =>
     db.transaction(async (tx) => {
       const locked = await lockRequest(tx, id);
@@ -199,7 +197,7 @@ async function decide(db: Db, id: string, decision: Decision, principal: Princip
   );
 }
 
-export function approvePromotion(db: Db, id: string, comment: string | undefined, principal: Principal, by: By) {
+export function approvePromotion(db: Db, id: string, comment: string | undefined, principal: Principal, by: Caller) {
   return decide(db, id, "approve", principal, by, async (tx, locked, actor) => {
     const verdict = checkApprove(locked.row, locked.policy.requiredApprovals, locked.approvals, actor);
     if (!verdict.ok) throw refusalError(verdict);
@@ -210,11 +208,9 @@ export function approvePromotion(db: Db, id: string, comment: string | undefined
       .returning();
     locked.approvals.push(approval);
     await addEvent(tx, id, "approved", by.actor, { role: verdict.role, comment: comment || null, gates: locked.row.gates });
-    await appendAudit(tx, {
-      actor: by.actor,
+    await appendAudit(tx, by, {
       action: "promotion.approved",
       target: locked.model.name,
-      outcome: "success",
       detail: {
         promotion_id: id,
         version: locked.row.version,
@@ -223,13 +219,12 @@ export function approvePromotion(db: Db, id: string, comment: string | undefined
         comment: comment || null,
         gates: locked.row.gates,
       },
-      ip: by.ip,
     });
     await executeIfReady(tx, locked, by);
   });
 }
 
-export function rejectPromotion(db: Db, id: string, reason: string, principal: Principal, by: By) {
+export function rejectPromotion(db: Db, id: string, reason: string, principal: Principal, by: Caller) {
   return decide(db, id, "reject", principal, by, async (tx, locked, actor) => {
     const verdict = checkReject(locked.row, locked.approvals, actor);
     if (!verdict.ok) throw refusalError(verdict);
@@ -237,7 +232,7 @@ export function rejectPromotion(db: Db, id: string, reason: string, principal: P
   });
 }
 
-export function withdrawPromotion(db: Db, id: string, principal: Principal, by: By) {
+export function withdrawPromotion(db: Db, id: string, principal: Principal, by: Caller) {
   return decide(db, id, "withdraw", principal, by, async (tx, locked, actor) => {
     const verdict = checkWithdraw(locked.row, actor);
     if (!verdict.ok) throw refusalError(verdict);
@@ -245,22 +240,19 @@ export function withdrawPromotion(db: Db, id: string, principal: Principal, by: 
   });
 }
 
-async function close(tx: Tx, locked: Locked, status: Extract<PromotionStatus, "rejected" | "withdrawn">, reason: string | null, by: By) {
+async function close(tx: Tx, locked: Locked, status: Extract<PromotionStatus, "rejected" | "withdrawn">, reason: string | null, by: Caller) {
   const decidedAt = new Date();
   await tx.update(promotionRequests).set({ status, decidedAt, decidedBy: by.actor, decisionReason: reason }).where(eq(promotionRequests.id, locked.row.id));
   locked.row = { ...locked.row, status, decidedAt, decidedBy: by.actor, decisionReason: reason };
   await addEvent(tx, locked.row.id, status, by.actor, reason ? { reason } : {});
-  await appendAudit(tx, {
-    actor: by.actor,
+  await appendAudit(tx, by, {
     action: `promotion.${status}`,
     target: locked.model.name,
-    outcome: "success",
     detail: { promotion_id: locked.row.id, version: locked.row.version, target_stage: locked.row.targetStage, reason },
-    ip: by.ip,
   });
 }
 
-export function waiveGate(db: Db, id: string, gate: string, reason: string, principal: Principal, by: By) {
+export function waiveGate(db: Db, id: string, gate: string, reason: string, principal: Principal, by: Caller) {
   return decide(db, id, "waive", principal, by, async (tx, locked, actor) => {
     await refreshGates(tx, locked);
     const verdict = checkWaive(locked.row, locked.row.gates, locked.waivers, actor, gate);
@@ -269,13 +261,10 @@ export function waiveGate(db: Db, id: string, gate: string, reason: string, prin
     locked.waivers.push(waiver);
     const failing = locked.row.gates.find((g) => g.name === gate);
     await addEvent(tx, id, "waived", by.actor, { gate, reason, detail: failing?.detail });
-    await appendAudit(tx, {
-      actor: by.actor,
+    await appendAudit(tx, by, {
       action: "promotion.waived",
       target: locked.model.name,
-      outcome: "success",
       detail: { promotion_id: id, version: locked.row.version, target_stage: locked.row.targetStage, gate, reason, gate_detail: failing?.detail },
-      ip: by.ip,
     });
     // A waiver can be the last thing a fully approved request was waiting for.
     await executeIfReady(tx, locked, by);

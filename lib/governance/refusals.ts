@@ -1,8 +1,8 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { apiError, ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db } from "@/lib/db";
-import type { By } from "@/lib/registry/models";
 import type { Refusal } from "./rules";
 
 export function refusalError(refusal: Refusal): ApiError {
@@ -16,7 +16,7 @@ export function refusalError(refusal: Refusal): ApiError {
  */
 export async function auditingRefusals<T>(
   db: Db,
-  by: By,
+  by: Caller,
   attempt: { action: string; target: string; detail: Record<string, unknown> },
   run: () => Promise<T>,
 ): Promise<T> {
@@ -24,13 +24,11 @@ export async function auditingRefusals<T>(
     return await run();
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) {
-      await appendAudit(db, {
-        actor: by.actor,
+      await appendAudit(db, by, {
         action: "access.denied",
         target: attempt.target,
         outcome: "denied",
         detail: { attempted: attempt.action, reason: error.message, ...attempt.detail },
-        ip: by.ip,
       });
     }
     throw error;

@@ -1,11 +1,12 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { models, modelVersions, outboxEvents, reviewItems, stageHistory } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db";
-import { requireModel, type By } from "@/lib/registry/models";
+import { requireModel } from "@/lib/registry/models";
 import { moveToStage } from "@/lib/registry/stages";
 import { auditingRefusals } from "./refusals";
 import type { ReviewView } from "./views";
@@ -38,7 +39,7 @@ export interface RollbackResult {
   review: ReviewView;
 }
 
-export async function rollback(db: Db, modelName: string, input: { to_version: string; reason: string }, by: By): Promise<RollbackResult> {
+export async function rollback(db: Db, modelName: string, input: { to_version: string; reason: string }, by: Caller): Promise<RollbackResult> {
   return db.transaction(async (tx) => {
     const model = await requireModel(tx, modelName);
     // The same per-model lock promotions take before a stage change.
@@ -70,7 +71,7 @@ export async function rollback(db: Db, modelName: string, input: { to_version: s
       reason: input.reason,
       by: by.actor,
     };
-    await appendAudit(tx, { actor: by.actor, action: "rollback.executed", target: model.name, outcome: "success", detail: data, ip: by.ip });
+    await appendAudit(tx, by, { action: "rollback.executed", target: model.name, detail: data });
     await tx.insert(outboxEvents).values({ event: "rollback.executed", data: { ...data, executed_at: review.at.toISOString() } });
     return { model: model.name, production_version: target.version, previous_version: current?.version ?? null, review: reviewView(review, model.name) };
   });
@@ -86,7 +87,7 @@ export async function listReviews(db: Db): Promise<ReviewView[]> {
 }
 
 /** Compliance signs off a break-glass rollback; nobody signs off their own. */
-export async function acknowledgeReview(db: Db, id: string, comment: string | undefined, principal: Principal, by: By): Promise<ReviewView> {
+export async function acknowledgeReview(db: Db, id: string, comment: string | undefined, principal: Principal, by: Caller): Promise<ReviewView> {
   return auditingRefusals(db, by, { action: "review.acknowledge", target: `review:${id}`, detail: { review_id: id } }, () =>
     db.transaction(async (tx) => {
       const [row] = await tx.select().from(reviewItems).where(eq(reviewItems.id, id)).for("update");
@@ -100,13 +101,10 @@ export async function acknowledgeReview(db: Db, id: string, comment: string | un
         .where(eq(reviewItems.id, id))
         .returning();
       const [model] = await tx.select({ name: models.name }).from(models).where(eq(models.id, row.modelId));
-      await appendAudit(tx, {
-        actor: by.actor,
+      await appendAudit(tx, by, {
         action: "review.acknowledged",
         target: model.name,
-        outcome: "success",
         detail: { review_id: id, from_version: row.fromVersion, to_version: row.toVersion, comment: comment || null },
-        ip: by.ip,
       });
       return reviewView(updated, model.name);
     }),

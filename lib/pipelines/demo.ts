@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
 import type { SimulatorTick } from "@/lib/demo/simulator";
 import { setExpectation } from "./expectations";
@@ -7,7 +8,6 @@ import type { RunReport } from "./reports";
 import type { ModelVersionRef, RunCheck } from "./types";
 
 const MIN = 60_000;
-const SYSTEM = { actor: "system" };
 
 /** The healthy one: on a 15-minute schedule, kept running by the live simulator. */
 export const HEALTHY_PIPELINE = { namespace: "airflow", job: "fraud_features", every: 15 * MIN, durationMs: 3 * MIN };
@@ -119,7 +119,7 @@ export async function seedDemoPipelines(db: Db, now: Date): Promise<void> {
       db,
       pipeline.name,
       { expected_every_seconds: pipeline.expectedEverySeconds, grace_seconds: pipeline.graceSeconds, owner: pipeline.owner },
-      SYSTEM,
+      SYSTEM_CALLER,
       now,
     );
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { models, modelVersions, stageHistory, type Stage } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
@@ -9,11 +10,6 @@ import type { CreateModelInput, CreateVersionInput } from "./schemas";
 export type ModelRow = typeof models.$inferSelect;
 export type VersionRow = typeof modelVersions.$inferSelect;
 export type ModelStatus = "healthy" | "degraded" | "drifting" | "unknown";
-
-export interface By {
-  actor: string;
-  ip?: string | null;
-}
 
 export interface ModelSummary {
   name: string;
@@ -50,14 +46,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === "23505";
 }
 
-export async function createModel(db: Db, input: CreateModelInput, by: By): Promise<ModelSummary> {
+export async function createModel(db: Db, input: CreateModelInput, by: Caller): Promise<ModelSummary> {
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(models)
         .values({ name: input.name, description: input.description ?? "", owner: input.owner ?? "", task: input.task ?? "", createdBy: by.actor })
         .returning();
-      await appendAudit(tx, { actor: by.actor, action: "model.created", target: row.name, outcome: "success", detail: { ...input }, ip: by.ip });
+      await appendAudit(tx, by, { action: "model.created", target: row.name, detail: { ...input } });
       return summarise(row, []);
     });
   } catch (error) {
@@ -73,7 +69,7 @@ export async function requireModel(db: DbOrTx, name: string): Promise<ModelRow> 
 }
 
 /** Versions are immutable: registering the same version twice is a conflict, never an update. */
-export async function createVersion(db: Db, modelName: string, input: CreateVersionInput, by: By): Promise<VersionView> {
+export async function createVersion(db: Db, modelName: string, input: CreateVersionInput, by: Caller): Promise<VersionView> {
   try {
     return await db.transaction(async (tx) => {
       const model = await requireModel(tx, modelName);
@@ -90,13 +86,10 @@ export async function createVersion(db: Db, modelName: string, input: CreateVers
           createdBy: by.actor,
         })
         .returning();
-      await appendAudit(tx, {
-        actor: by.actor,
+      await appendAudit(tx, by, {
         action: "model.version_created",
         target: model.name,
-        outcome: "success",
         detail: { version: input.version, metrics: input.metrics ?? {}, artifact_uri: input.artifact_uri ?? null },
-        ip: by.ip,
       });
       return versionView(row);
     });

@@ -1,10 +1,11 @@
 import "server-only";
+import type { Caller } from "@/lib/auth/caller";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { modelVersions, stageHistory, type Stage } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db, Tx } from "@/lib/db";
-import { requireModel, type By } from "./models";
+import { requireModel } from "./models";
 
 /**
  * Moves a version into staging or production inside the caller's transaction. The former holder
@@ -14,7 +15,7 @@ import { requireModel, type By } from "./models";
 export async function moveToStage(
   tx: Tx,
   input: { model: string; version: string; to: "staging" | "production"; promotionId?: string; reason?: string; at?: Date },
-  by: By,
+  by: Caller,
 ): Promise<void> {
   const model = await requireModel(tx, input.model);
   const at = input.at ?? new Date();
@@ -42,13 +43,10 @@ export async function moveToStage(
       reason: input.reason ?? null,
     });
   }
-  await appendAudit(tx, {
-    actor: by.actor,
+  await appendAudit(tx, by, {
     action: "model.stage_changed",
     target: model.name,
-    outcome: "success",
     detail: { moves, promotion_id: input.promotionId ?? null, reason: input.reason ?? null },
-    ip: by.ip,
   });
 }
 

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -78,7 +79,7 @@ describe.each(engines)("database on $name", (engine) => {
   it("refuses UPDATE, DELETE and TRUNCATE on the audit log", async () => {
     const database = await engine.open();
     await database.migrate();
-    await appendAudit(database.db, { actor: "system", action: "test.entry", target: "t", outcome: "success" });
+    await appendAudit(database.db, SYSTEM_CALLER, { action: "test.entry", target: "t" });
     expect(await databaseError(database.db.execute(sql`update audit_log set actor = 'mallory'`))).toMatch(/append-only: UPDATE/);
     expect(await databaseError(database.db.execute(sql`delete from audit_log`))).toMatch(/append-only: DELETE/);
     expect(await databaseError(database.db.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE/);
@@ -93,7 +94,7 @@ describe.each(engines)("database on $name", (engine) => {
     const before = await verifyChain(database.db);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        appendAudit(database.db, { actor: `writer${i}@example.com`, action: "test.concurrent", target: "chain", outcome: "success", detail: { i } }),
+        appendAudit(database.db, { actor: `writer${i}@example.com`, ip: null }, { action: "test.concurrent", target: "chain", detail: { i } }),
       ),
     );
     const after = await verifyChain(database.db);

@@ -1,0 +1,77 @@
+/**
+ * What can go wrong in the domain, said without HTTP: modules throw these with the facts of the
+ * case, and only the API layer decides which status and body each becomes. Pages turn `NotFound`
+ * into their not-found view.
+ */
+export interface FieldIssue {
+  /** Where in the input, as written in the request: `points[3].value`, `threshold`. */
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: "not_found" | "conflict" | "refused" | "invalid" | "too_many" | "unavailable";
+  readonly details: FieldIssue[];
+
+  protected constructor(message: string, details: FieldIssue[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.details = details;
+  }
+}
+
+/** The thing named does not exist (or the caller may not know it does). */
+export class NotFound extends DomainError {
+  readonly kind = "not_found";
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    message = `No ${entity} ${id}`,
+    details?: FieldIssue[],
+  ) {
+    super(message, details);
+  }
+}
+
+/** The request is valid but the state of things forbids it now (already exists, already decided). */
+export class Conflict extends DomainError {
+  readonly kind = "conflict";
+  constructor(message: string, details?: FieldIssue[]) {
+    super(message, details);
+  }
+}
+
+/** A rule forbids this caller this action (four eyes, last admin, not the requester). */
+export class Refused extends DomainError {
+  readonly kind = "refused";
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The input cannot be acted on; each issue names the field at fault. */
+export class Invalid extends DomainError {
+  readonly kind = "invalid";
+  constructor(details: FieldIssue[], message = details.length === 1 ? details[0].message : "The request is invalid") {
+    super(message, details);
+  }
+}
+
+/** The caller is over a limit; try again after `retryAfterSeconds`. */
+export class TooMany extends DomainError {
+  readonly kind = "too_many";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A dependency (the database) is not answering; nothing was done. */
+export class Unavailable extends DomainError {
+  readonly kind = "unavailable";
+  constructor(message: string) {
+    super(message);
+  }
+}
