@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { Invalid } from "@/lib/errors";
 import { apiError, type ErrorDetail } from "./errors";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -78,10 +79,10 @@ export async function readJson(req: Request): Promise<unknown> {
   return parseJsonText(await readJsonText(req));
 }
 
-/** Validates a value against a schema: 422 naming each field at fault. */
+/** Validates a value against a schema: Invalid (422) naming each field at fault. */
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw apiError(422, "The request is invalid", zodDetails(parsed.error));
+  if (!parsed.success) throw new Invalid(zodDetails(parsed.error), "The request is invalid");
   return parsed.data;
 }
 

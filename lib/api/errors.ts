@@ -1,12 +1,11 @@
+import { DomainError, type FieldIssue } from "@/lib/errors";
+
 /**
- * The contract's one error shape: {"error": {"code", "message", "details"?}}. Handlers throw
- * ApiError; the route wrapper turns it into the response. Anything else becomes a bare 500
- * without a stack trace.
+ * The contract's one error shape: {"error": {"code", "message", "details"?}}. The API layer throws
+ * ApiError for what is about HTTP itself (malformed JSON, credentials, body size, media type); the
+ * domain throws lib/errors, and `toApiError` is the one place that decides their status.
  */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+export type ErrorDetail = FieldIssue;
 
 const CODES = {
   400: "bad_request",
@@ -36,14 +35,31 @@ export class ApiError extends Error {
   }
 }
 
+export function apiError(status: ErrorStatus, message: string, details?: ErrorDetail[], headers?: Record<string, string>): ApiError {
+  return new ApiError(status, CODES[status], message, details, headers);
+}
+
+const STATUS_OF: Record<DomainError["kind"], ErrorStatus> = {
+  not_found: 404,
+  conflict: 409,
+  refused: 403,
+  invalid: 422,
+  too_many: 429,
+  unavailable: 503,
+};
+
+/** The HTTP form of an error we understand; null for anything else (a fault: 500, logged). */
+export function toApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (!(error instanceof DomainError)) return null;
+  const headers = "retryAfterSeconds" in error ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+  return apiError(STATUS_OF[error.kind], error.message, error.details, headers);
+}
+
 export function errorBody(error: ApiError) {
   return { error: { code: error.code, message: error.message, ...(error.details?.length ? { details: error.details } : {}) } };
 }
 
 export function errorResponse(error: ApiError): Response {
   return Response.json(errorBody(error), { status: error.status, headers: error.headers });
-}
-
-export function apiError(status: ErrorStatus, message: string, details?: ErrorDetail[], headers?: Record<string, string>): ApiError {
-  return new ApiError(status, CODES[status], message, details, headers);
 }

@@ -22,7 +22,10 @@ export interface HandlerAnswer {
  * as the write and replayed for 24 hours; the same key with another body gets 422, and a key whose
  * first request is still running gets 409. Without the header the write simply runs.
  */
-export async function withIdempotency<P>(ctx: HandlerContext<P>, run: (json: unknown, tx: Tx) => Promise<HandlerAnswer>): Promise<Response> {
+export async function withIdempotency(
+  ctx: Pick<HandlerContext<unknown>, "req" | "db" | "principal">,
+  run: (json: unknown, tx: Tx) => Promise<HandlerAnswer>,
+): Promise<Response> {
   const { db, req } = ctx;
   const key = req.headers.get("idempotency-key");
   const text = await readJsonText(req);

@@ -11,7 +11,7 @@ import { log } from "@/lib/log";
 import { recordRequest, routeLabel } from "@/lib/observability/metrics";
 import { clientIp } from "./client-ip";
 import { enforceKeyRateLimit } from "./rate-limit";
-import { ApiError, apiError, errorResponse } from "./errors";
+import { apiError, errorResponse, toApiError } from "./errors";
 
 export interface HandlerContext<Params> {
   req: NextRequest;
@@ -32,7 +32,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * or session), checks the permission (deny by default), audits refusals, and turns every error
  * into the contract's error shape, never a stack trace.
  */
-export function withAuth<Params = Record<string, never>>(permission: Permission, handler: Handler<Params>) {
+export function withAuth<Params = Record<string, never>>(permission: Permission, handler: Handler<Params>, template?: string) {
   return async (req: NextRequest, route: RouteContext<Params>): Promise<Response> => {
     const started = performance.now();
     let response: Response;
@@ -41,7 +41,22 @@ export function withAuth<Params = Record<string, never>>(permission: Permission,
     } catch (error) {
       response = toResponse(error, req);
     }
-    recordRequest(routeLabel(req.nextUrl.pathname), req.method, response.status, (performance.now() - started) / 1000);
+    recordRequest(template ?? routeLabel(req.nextUrl.pathname), req.method, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}
+
+/** A route anyone may call (the API description): timed and counted, errors in the contract's shape. */
+export function withoutAuth(handler: (req: NextRequest) => Promise<Response> | Response, template: string) {
+  return async (req: NextRequest): Promise<Response> => {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await handler(req);
+    } catch (error) {
+      response = toResponse(error, req);
+    }
+    recordRequest(template, req.method, response.status, (performance.now() - started) / 1000);
     return response;
   };
 }
@@ -116,7 +131,8 @@ function sameOrigin(req: NextRequest): boolean {
 }
 
 function toResponse(error: unknown, req: NextRequest): Response {
-  if (error instanceof ApiError) return errorResponse(error);
+  const known = toApiError(error);
+  if (known) return errorResponse(known);
   const cause = (error as { cause?: unknown }).cause;
   log.error("unhandled error in route handler", {
     route: req.nextUrl.pathname,

@@ -1,46 +1,16 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { models, modelVersions, stageHistory, type Stage } from "@/drizzle/schema";
+import { models, modelVersions, stageHistory } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db, DbOrTx } from "@/lib/db";
-import type { CreateModelInput, CreateVersionInput } from "./schemas";
+import type { CreateModelInput, CreateVersionInput, ModelSummary, ModelStatus, StageChangeView, VersionView } from "./schemas";
+
+export type { ModelStatus, ModelSummary, StageChangeView, VersionView } from "./schemas";
 
 export type ModelRow = typeof models.$inferSelect;
 export type VersionRow = typeof modelVersions.$inferSelect;
-export type ModelStatus = "healthy" | "degraded" | "drifting" | "unknown";
-
-export interface ModelSummary {
-  name: string;
-  description: string;
-  owner: string;
-  task: string;
-  production_version: string | null;
-  staging_version: string | null;
-  status: ModelStatus;
-}
-
-export interface VersionView {
-  version: string;
-  stage: Stage;
-  created_at: string;
-  metrics: Record<string, number>;
-  artifact_uri: string | null;
-  training_run: string | null;
-  has_model_card: boolean;
-}
-
-export interface StageChangeView {
-  version: string;
-  from_stage: Stage;
-  to_stage: Stage;
-  at: string;
-  by: string;
-  promotion_id: string | null;
-  reason: string | null;
-}
-
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   return code === "23505";

@@ -1,12 +1,19 @@
-import { parseBody } from "@/lib/api/body";
+import { defineRoute } from "@/lib/api/route";
 import { withAuth } from "@/lib/api/with-auth";
 import { listModelsWithHealth } from "@/lib/fleet/health";
 import { createModel } from "@/lib/registry/models";
-import { createModelSchema } from "@/lib/registry/schemas";
+import { createModelSchema, modelSummarySchema } from "@/lib/registry/schemas";
 
 export const GET = withAuth("dashboards.read", async ({ db }) => Response.json({ models: await listModelsWithHealth(db) }));
 
-export const POST = withAuth("registry.write", async ({ req, db, by }) => {
-  const input = await parseBody(req, createModelSchema);
-  return Response.json(await createModel(db, input, by), { status: 201 });
+export const POST = defineRoute({
+  method: "POST",
+  path: "/models",
+  tag: "Registry",
+  summary: "Register a model",
+  permission: "registry.write",
+  body: createModelSchema,
+  response: modelSummarySchema,
+  status: 201,
+  handler: ({ db, body, caller }) => createModel(db, body, caller),
 });

@@ -1,12 +1,17 @@
-import { validate } from "@/lib/api/body";
-import { withIdempotency } from "@/lib/api/idempotency";
-import { withAuth } from "@/lib/api/with-auth";
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
 import { ingestMetricPoints } from "@/lib/ingest/metrics";
 import { ingestMetricsSchema } from "@/lib/ingest/schemas";
 
-export const POST = withAuth("ingest", (ctx) =>
-  withIdempotency(ctx, async (json, tx) => {
-    const { points } = validate(ingestMetricsSchema, json);
-    return { status: 202, body: await ingestMetricPoints(tx, points) };
-  }),
-);
+export const POST = defineRoute({
+  method: "POST",
+  path: "/ingest/metrics",
+  tag: "Ingestion",
+  summary: "Store a batch of metric points, whole or not at all",
+  permission: "ingest",
+  body: ingestMetricsSchema,
+  response: z.object({ accepted: z.number().int() }),
+  status: 202,
+  idempotent: true,
+  handler: ({ tx, body }) => ingestMetricPoints(tx, body.points),
+});

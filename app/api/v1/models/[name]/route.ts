@@ -1,4 +1,15 @@
-import { withAuth } from "@/lib/api/with-auth";
+import { modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { getModel } from "@/lib/registry/models";
+import { modelDetailSchema } from "@/lib/registry/schemas";
 
-export const GET = withAuth<{ name: string }>("dashboards.read", async ({ db, params }) => Response.json(await getModel(db, params.name)));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/models/{name}",
+  tag: "Registry",
+  summary: "A model with its versions and stage history",
+  permission: "dashboards.read",
+  params: { name: modelNameParam },
+  response: modelDetailSchema,
+  handler: ({ db, params }) => getModel(db, params.name),
+});
