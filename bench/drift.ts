@@ -3,8 +3,8 @@
  * Jensen–Shannon on 1,000,000 categorical values. Called by bench/run.ts.
  */
 import { execFileSync } from "node:child_process";
-import { compareFeature } from "@/lib/drift";
-import { seededRandom } from "@/lib/drift/demo-features";
+import { compareFeature } from "@/lib/drift/stats";
+import { seededRandom } from "@/lib/drift/reservoir";
 
 export interface DriftBenchRow {
   name: string;

@@ -3,7 +3,7 @@ import { lt, sql } from "drizzle-orm";
 import { idempotencyKeys, rateLimitWindows } from "@/drizzle/schema";
 import { queryRows, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { pruneRawPoints } from "@/lib/metrics/store";
+import { pruneRawPoints } from "@/lib/metrics/commands";
 
 const EVERY_MS = 5 * 60_000;
 // Every replica wakes up on its own timer; the database decides which one does the work.

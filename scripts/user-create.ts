@@ -3,7 +3,7 @@
 import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import { parseArgs } from "node:util";
 import { isRole, ROLES } from "@/lib/auth/permissions";
-import { upsertUser } from "@/lib/auth/users";
+import { upsertUser } from "@/lib/auth/commands";
 import { database } from "@/lib/db";
 
 async function main() {

@@ -2,7 +2,7 @@ import { FleetView } from "@/components/fleet/fleet-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { fleetOverview } from "@/lib/fleet/overview";
+import { fleetOverview } from "@/lib/fleet/queries";
 
 export const metadata = { title: "Overview" };
 

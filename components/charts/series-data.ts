@@ -1,4 +1,4 @@
-import type { Annotation, MetricSeriesAnswer } from "@/lib/metrics/query";
+import type { Annotation, MetricSeriesAnswer } from "@/lib/metrics/queries";
 
 /**
  * Reshapes the metrics API's per-version buckets into Recharts rows: one row per bucket time,

@@ -8,7 +8,7 @@ import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { parseRange, rangeBounds } from "@/components/shell/time-range";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { FleetDrift } from "@/lib/drift/fleet";
+import type { FleetDrift } from "@/lib/drift/queries";
 import { FeatureDrawer } from "./feature-drawer";
 import { DriftHeatmap, TimeStrip, type CellRef } from "./heatmap";
 

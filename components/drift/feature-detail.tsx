@@ -3,7 +3,7 @@
 import { AlertTriangle } from "lucide-react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { FeatureDetail } from "@/lib/drift/query";
+import type { FeatureDetail } from "@/lib/drift/queries";
 import { driftWarnings } from "@/lib/drift/warnings";
 import { formatCount, formatStat } from "./format";
 

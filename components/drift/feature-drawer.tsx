@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { Skeleton } from "@/components/ui/skeleton";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { FeatureDetail } from "@/lib/drift/query";
+import type { FeatureDetail } from "@/lib/drift/queries";
 import { FeatureDetailPanel } from "./feature-detail";
 
 export function useFeatureDetail(model: string, feature: string, range: { from: string; to: string }) {

@@ -2,7 +2,7 @@
 
 import { CheckCircle2, XCircle } from "lucide-react";
 import clsx from "clsx";
-import type { FleetDriftRow } from "@/lib/drift/fleet";
+import type { FleetDriftRow } from "@/lib/drift/queries";
 import { MIN_CURRENT_SAMPLE, severity } from "@/lib/drift/warnings";
 import { formatStat, HATCHED, severityClass } from "./format";
 import { TableHead } from "@/components/ui/table-head";

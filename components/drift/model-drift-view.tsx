@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ModelDriftAnswer } from "@/lib/drift/query";
+import type { ModelDriftAnswer } from "@/lib/drift/queries";
 import { MIN_CURRENT_SAMPLE } from "@/lib/drift/warnings";
 import { useFeatureDetail } from "./feature-drawer";
 import { FeatureDetailPanel } from "./feature-detail";

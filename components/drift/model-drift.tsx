@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
-import { modelDrift, type ModelDriftAnswer } from "@/lib/drift/query";
+import { modelDrift, type ModelDriftAnswer } from "@/lib/drift/queries";
 import { ModelDriftView } from "./model-drift-view";
 
 const DAY_MS = 86_400_000;

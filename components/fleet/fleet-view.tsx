@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { FleetOverview } from "@/lib/fleet/overview";
+import type { FleetOverview } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";
 import { NeedsAttention } from "./needs-attention";
 import { useRefreshInterval } from "./use-refresh";

@@ -4,7 +4,7 @@ import { Boxes } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "@/components/models/model-cells";
-import type { ModelWithHealth } from "@/lib/fleet/health";
+import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { TableHead } from "@/components/ui/table-head";
 
 export function ModelsTable({ models }: { models: ModelWithHealth[] }) {

@@ -4,12 +4,12 @@ import { ProducedBy } from "@/components/models/produced-by";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ApiError } from "@/lib/api/errors";
 import type { Db } from "@/lib/db";
-import { modelDrift, type ModelDriftAnswer } from "@/lib/drift/query";
+import { modelDrift, type ModelDriftAnswer } from "@/lib/drift/queries";
 import type { PromotionDetail } from "@/lib/governance/views";
-import { storedMetricNames } from "@/lib/metrics/catalog";
+import { storedMetricNames } from "@/lib/metrics/queries";
 import { pickQualityMetric } from "@/lib/metrics/display";
 import { producingRun } from "@/lib/pipelines/queries";
-import { getModel } from "@/lib/registry/models";
+import { getModel } from "@/lib/registry/queries";
 
 const DAY_MS = 86_400_000;
 

@@ -21,7 +21,7 @@ import { parseRange, rangeBounds, TIME_RANGES } from "@/components/shell/time-ra
 import { Skeleton } from "@/components/ui/skeleton";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { axisFromZero, formatNumber, metricUnit } from "@/lib/metrics/display";
-import type { MetricSeriesAnswer } from "@/lib/metrics/query";
+import type { MetricSeriesAnswer } from "@/lib/metrics/queries";
 import { IngestHint } from "./ingest-hint";
 
 const PLOT_HEIGHT = 200;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MetricCell } from "@/components/charts/sparkline";
 import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
-import type { ModelWithHealth } from "@/lib/fleet/health";
+import type { ModelWithHealth } from "@/lib/fleet/queries";
 
 /** The cells every table of models shares (the Overview's fleet and the Models page), one definition. */
 export function modelHref(name: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ModelWithHealth } from "@/lib/fleet/health";
+import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { applyView, nextSort, readView, writeView } from "./models-query";
 
 function model(name: string, p95: number | null, extra: Partial<ModelWithHealth> = {}): ModelWithHealth {

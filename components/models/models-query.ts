@@ -1,4 +1,4 @@
-import type { ModelWithHealth } from "@/lib/fleet/health";
+import type { ModelWithHealth } from "@/lib/fleet/queries";
 
 /**
  * The models table's view state, read from and written to the URL (`q`, `status`, `sort`, `dir`)

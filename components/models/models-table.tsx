@@ -5,7 +5,7 @@ import { ArrowDown, ArrowUp, Boxes, Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ModelWithHealth } from "@/lib/fleet/health";
+import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "./model-cells";
 import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
 

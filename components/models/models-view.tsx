@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { ModelWithHealth } from "@/lib/fleet/health";
+import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";
 
 export function ModelsView({ initial }: { initial: ModelWithHealth[] }) {

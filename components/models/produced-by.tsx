@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { RunView } from "@/lib/pipelines/types";
+import type { RunView } from "@/lib/pipelines/schemas";
 
 const RUN_STATUS_STYLE: Record<string, string> = { succeeded: "healthy", failed: "failing", running: "running" };
 

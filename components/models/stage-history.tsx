@@ -1,6 +1,6 @@
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge } from "@/components/ui/status-badge";
-import type { StageChangeView } from "@/lib/registry/models";
+import type { StageChangeView } from "@/lib/registry/schemas";
 
 export function StageHistory({ history }: { history: StageChangeView[] }) {
   return (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge } from "@/components/ui/status-badge";
 import { formatMetric } from "@/lib/metrics/display";
-import type { VersionView } from "@/lib/registry/models";
+import type { VersionView } from "@/lib/registry/schemas";
 import { TableHead } from "@/components/ui/table-head";
 
 export function versionHref(model: string, version: string): string {

@@ -7,7 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { formatDuration } from "@/lib/pipelines/duration";
-import type { PipelineDetail, RunView } from "@/lib/pipelines/types";
+import type { PipelineDetail, RunView } from "@/lib/pipelines/schemas";
 import { DETAIL_RUNS, pipelineApi } from "./href";
 import { RunCharts } from "./run-charts";
 import { RunsTimeline } from "./runs-timeline";

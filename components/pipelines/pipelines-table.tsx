@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { PipelineSummary } from "@/lib/pipelines/types";
+import type { PipelineSummary } from "@/lib/pipelines/schemas";
 import { pipelineHref } from "./href";
 import { TableHead } from "@/components/ui/table-head";
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { PipelineSummary } from "@/lib/pipelines/types";
+import type { PipelineSummary } from "@/lib/pipelines/schemas";
 import { PipelinesTable } from "./pipelines-table";
 
 export function PipelinesView({ initial }: { initial: PipelineSummary[] }) {

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDuration } from "@/lib/pipelines/duration";
-import type { RunView } from "@/lib/pipelines/types";
+import type { RunView } from "@/lib/pipelines/schemas";
 
 const COLOURS = { succeeded: "#10b981", failed: "#dc2626", running: "#0ea5e9" } as const;
 const fmtNumber = (n: number) => n.toLocaleString("en-US", { maximumSignificantDigits: 3 });

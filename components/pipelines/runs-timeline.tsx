@@ -1,5 +1,5 @@
 import { CheckCircle2, Loader, XCircle } from "lucide-react";
-import type { RunView } from "@/lib/pipelines/types";
+import type { RunView } from "@/lib/pipelines/schemas";
 
 const OUTCOME = {
   succeeded: { bar: "bg-emerald-500 dark:bg-emerald-400", icon: CheckCircle2, text: "text-emerald-700 dark:text-emerald-300" },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { appendAudit } from "@/lib/audit/append";
-import { authenticateKey } from "@/lib/auth/api-keys";
+import { authenticateKey } from "@/lib/auth/queries";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { callerOf, type Caller } from "@/lib/auth/caller";
 import { principalCan, type Principal } from "@/lib/auth/principal";

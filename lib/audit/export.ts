@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import type { ChainedEntry } from "./chain";
-import { queryAudit, type AuditFilter } from "./read";
+import { queryAudit, type AuditFilter } from "./queries";
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

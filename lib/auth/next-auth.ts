@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { verifyPassword } from "./password";
 import { clearSigninFailures, recordSigninFailure } from "./signin-limit";
 import { OIDC_PROVIDER_ID, oidcProviders, oidcSignIn } from "./oidc";
-import { findUserByEmail, normaliseEmail } from "./users";
+import { findUserByEmail, normaliseEmail } from "./queries";
 
 /** Sessions end 12 hours after sign-in at the latest, however active. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;

@@ -3,7 +3,7 @@ import type { Provider } from "next-auth/providers/index";
 import { appendAudit } from "@/lib/audit/append";
 import { getDb } from "@/lib/db";
 import { rolesFromClaim } from "./oidc-roles";
-import { syncSsoUser } from "./users";
+import { syncSsoUser } from "./commands";
 
 export const OIDC_PROVIDER_ID = "oidc";
 

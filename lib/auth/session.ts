@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "./next-auth";
 import { isRole } from "./permissions";
 import type { UserPrincipal } from "./principal";
-import { findUserById } from "./users";
+import { findUserById } from "./queries";
 
 /**
  * The signed-in person, re-read from the database on every call: a role removed or an account

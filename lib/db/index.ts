@@ -43,3 +43,8 @@ export async function getDb(): Promise<Db> {
 export function migrationsApplied(): boolean {
   return state.migrated;
 }
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return code === "23505";
+}

@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/permissions";
 
-/** The demo accounts of contract section 3; all share one password. */
+/** The demo accounts and their roles; all share one password. */
 export const DEMO_PASSWORD = "plumbline-demo";
 export const DEMO_KEY = "plb_demo_key_0123456789abcdef";
 
@@ -13,7 +13,7 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: "viewer@example.com", name: "Vic Viewer", roles: ["viewer"] },
 ];
 
-interface DemoVersion {
+export interface DemoVersion {
   version: string;
   daysAgo: number;
   metrics: Record<string, number>;
@@ -171,27 +171,3 @@ export const DEMO_MODELS: DemoModel[] = [
     ],
   },
 ];
-
-export function modelCard(model: DemoModel, version: DemoVersion): string {
-  const metrics = Object.entries(version.metrics)
-    .map(([k, v]) => `| ${k} | ${v} |`)
-    .join("\n");
-  return `# ${model.name} ${version.version}
-
-${model.description}.
-
-## Intended use
-Owned by **${model.owner}**. Task: ${model.task}. Not for decisions without human review where regulation requires one.
-
-## Training data
-Trained on the last 12 months of production traffic, de-duplicated, with labels joined after their settlement delay.
-
-## Evaluation
-| metric | value |
-| --- | --- |
-${metrics}
-
-## Limitations
-Performance degrades on segments under-represented in training; monitor drift on the top features.
-`;
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { pushLiveFeatures } from "@/lib/drift/demo";
 import { pipelineTick } from "@/lib/pipelines/demo";
-import { pushLiveMetrics } from "./metrics-tick";
+import { pushLiveMetrics } from "@/lib/metrics/demo";
 import type { SimulatorTick } from "./simulator";
 
 /** Every domain's contribution to the live simulator, run in this order each tick. */

@@ -3,11 +3,11 @@ import { and, eq, gte, lt } from "drizzle-orm";
 import { driftSettings, featureBuckets, featureReferences } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db";
 import { hourOf, type ValueKind } from "./buckets";
-import { compareCategoryCounts, compareFeature } from "./compare";
-import { DriftInputError } from "./errors";
+import { compareCategoryCounts, compareFeature } from "@/lib/drift/stats/compare";
+import { DriftInputError } from "@/lib/drift/stats/errors";
 import { mergeReservoirs } from "./reservoir";
-import { summarizeDrift } from "./summary";
-import type { CompareOptions, DriftMethod, DriftResult } from "./types";
+import { summarizeDrift } from "@/lib/drift/stats/summary";
+import type { CompareOptions, DriftMethod, DriftResult } from "@/lib/drift/stats/types";
 
 /**
  * Drift of one model version over a window: each feature's reference sample against the merged

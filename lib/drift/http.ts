@@ -1,7 +1,7 @@
 import { apiError, type ErrorDetail } from "@/lib/api/errors";
-import { compareFeature } from "./compare";
-import { DriftInputError } from "./errors";
-import type { CompareOptions, DriftResult } from "./types";
+import { compareFeature } from "@/lib/drift/stats/compare";
+import { DriftInputError } from "@/lib/drift/stats/errors";
+import type { CompareOptions, DriftResult } from "@/lib/drift/stats/types";
 
 /** compareFeature, with degenerate input answered as a 422 naming the field at fault. */
 export function compareOrExplain(reference: unknown[], current: unknown[], options: CompareOptions): DriftResult {

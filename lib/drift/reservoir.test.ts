@@ -1,18 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateDraws, mergedSize, mergeReservoirs, reservoirAdd, type Random, type Reservoir } from "./reservoir";
-
-/** A seeded generator (mulberry32), so that statistical checks are reproducible. */
-function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { allocateDraws, mergedSize, mergeReservoirs, reservoirAdd, seededRandom as seeded, type Reservoir } from "./reservoir";
 
 /** A bucket that has seen `seen` copies of `value`, kept as a reservoir. */
 function constantBucket(value: number, seen: number, capacity: number): Reservoir {

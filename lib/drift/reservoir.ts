@@ -9,6 +9,18 @@ export const MERGED_CAPACITY = 10_000;
 
 export type Random = () => number;
 
+/** mulberry32: a small, fast generator of uniform numbers in [0, 1), the same on every run. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export interface Reservoir {
   /** A uniform random subset of everything seen, at most the capacity. */
   sample: number[];

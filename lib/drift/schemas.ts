@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { finiteNumber, rfc3339 } from "@/lib/api/fields";
-import { isPValueMethod } from "./compare";
-import { DRIFT_METHODS } from "./types";
+import { isPValueMethod } from "@/lib/drift/stats/compare";
+import { DRIFT_METHODS } from "@/lib/drift/stats/types";
 
 export const MAX_RECORDS_PER_BATCH = 10_000;
 export const MAX_REFERENCE_RECORDS = 50_000;

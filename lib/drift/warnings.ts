@@ -1,4 +1,4 @@
-import type { DriftResult } from "./types";
+import type { DriftResult } from "@/lib/drift/stats/types";
 
 /** Below this many current values a verdict is too noisy to act on. */
 export const MIN_CURRENT_SAMPLE = 30;

@@ -1,4 +1,4 @@
-import type { ModelStatus } from "@/lib/registry/models";
+import type { ModelStatus } from "@/lib/registry/schemas";
 import type { ModelHealth } from "./health-summary";
 
 /** An error rate at or above this, over 24 hours, is degraded service whatever the latency. */

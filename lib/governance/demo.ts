@@ -5,8 +5,7 @@ import { isRole } from "@/lib/auth/permissions";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { Caller } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
-import { approvePromotion, rejectPromotion, requestPromotion, waiveGate } from "./promotions";
-import { rollback } from "./rollback";
+import { approvePromotion, rejectPromotion, requestPromotion, waiveGate, rollback } from "./commands";
 
 async function person(db: Db, email: string): Promise<{ principal: UserPrincipal; by: Caller }> {
   const [row] = await db.select().from(users).where(eq(users.email, email));

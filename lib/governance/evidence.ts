@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { GateResult } from "@/drizzle/schema";
-import { modelVersions } from "@/drizzle/schema";
+import { modelVersions, type GateResult } from "@/drizzle/schema";
 import type { Db, DbOrTx } from "@/lib/db";
-import { DriftInputError } from "@/lib/drift/errors";
-import { modelDrift } from "@/lib/drift/query";
+import { DriftInputError } from "@/lib/drift/stats/errors";
+import { modelDrift } from "@/lib/drift/queries";
 import { producingRun } from "@/lib/pipelines/queries";
-import type { VersionRow } from "@/lib/registry/models";
+import type { VersionRow } from "@/lib/registry/queries";
 import { evaluateGates, type ProducingRunEvidence } from "./gates";
 
 export const DRIFT_WINDOW_MS = 24 * 3_600_000;

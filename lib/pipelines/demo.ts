@@ -2,10 +2,10 @@ import "server-only";
 import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
 import type { SimulatorTick } from "@/lib/demo/simulator";
-import { setExpectation } from "./expectations";
-import { recordRunReport } from "./ingest";
+import { setExpectation, recordRunReport } from "./commands";
 import type { RunReport } from "./reports";
-import type { ModelVersionRef, RunCheck } from "./types";
+import type { ModelVersionRef } from "./schemas";
+import type { RunCheck } from "@/drizzle/schema/pipelines";
 
 const MIN = 60_000;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { rfc3339 } from "@/lib/api/fields";
 import type { RunReport } from "./reports";
 import { modelVersionRefSchema, pipelineNameSchema, rowCount } from "./schemas";
-import type { RunCheck } from "./types";
+import type { RunCheck } from "@/drizzle/schema/pipelines";
 
 /**
  * OpenLineage RunEvents (https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent) as

@@ -4,7 +4,7 @@ import { models, modelVersions, pipelineRuns, pipelines } from "@/drizzle/schema
 import { apiError } from "@/lib/api/errors";
 import type { DbOrTx } from "@/lib/db";
 import { derivePipelineStatus, VOLUME_HISTORY, type RunFacts } from "./status";
-import { URGENCY, type PipelineDetail, type PipelineSummary, type RunView } from "./types";
+import { URGENCY, type PipelineDetail, type PipelineSummary, type RunView } from "./schemas";
 
 type PipelineRow = typeof pipelines.$inferSelect;
 type RunRow = typeof pipelineRuns.$inferSelect;

@@ -1,5 +1,5 @@
-import type { PipelineRunInput } from "./schemas";
-import type { ModelVersionRef, RunCheck, RunStatus } from "./types";
+import type { PipelineRunInput, ModelVersionRef } from "./schemas";
+import type { RunCheck, RunStatus } from "@/drizzle/schema/pipelines";
 
 /**
  * One report about one run, from either door: `/ingest/pipeline-runs` or an OpenLineage event.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { derivePipelineStatus, type RunFacts, type StatusInput } from "./status";
-import type { PipelineStatus } from "./types";
+import type { PipelineStatus } from "./schemas";
 
 const T = Date.parse("2026-11-25T12:00:00Z");
 const at = (offsetSeconds: number) => new Date(T + offsetSeconds * 1000);

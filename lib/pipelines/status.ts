@@ -1,5 +1,6 @@
 import { formatDuration } from "./duration";
-import type { PipelineStatus, RunCheck, RunStatus } from "./types";
+import type { PipelineStatus } from "./schemas";
+import type { RunCheck, RunStatus } from "@/drizzle/schema/pipelines";
 
 /** What status derivation needs to know about a run. */
 export interface RunFacts {

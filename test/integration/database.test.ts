@@ -6,7 +6,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { appendAudit } from "@/lib/audit/append";
-import { verifyChain } from "@/lib/audit/read";
+import { verifyChain } from "@/lib/audit/queries";
 import { openDatabase, queryRows, type Database } from "@/lib/db/engine";
 import { createScratchDatabase } from "../support/servers";
 
@@ -150,7 +150,7 @@ describe("PGlite specifics", () => {
 describe("raw metric retention", () => {
   it("prunes raw points past retention and keeps their rollups", async () => {
     const { runMaintenance } = await import("@/lib/maintenance");
-    const { storePoints } = await import("@/lib/metrics/store");
+    const { storePoints } = await import("@/lib/metrics/commands");
     const database = await openDatabase({ dataDir: "memory://" });
     await database.migrate();
     const [version] = await queryRows<{ id: string }>(

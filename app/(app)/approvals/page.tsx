@@ -2,8 +2,7 @@ import { ApprovalsView } from "@/components/governance/approvals-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { listPromotions } from "@/lib/governance/promotions";
-import { listReviews } from "@/lib/governance/rollback";
+import { listPromotions, listReviews } from "@/lib/governance/queries";
 
 export const metadata = { title: "Approvals" };
 

@@ -3,7 +3,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { VerifyChain } from "@/components/audit/verify-chain";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { queryAudit } from "@/lib/audit/read";
+import { queryAudit } from "@/lib/audit/queries";
 import { auditFilterOf, auditQuerySchema } from "@/lib/audit/schemas";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";

@@ -3,7 +3,7 @@ import { parseRange, rangeBounds } from "@/components/shell/time-range";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { fleetDrift } from "@/lib/drift/fleet";
+import { fleetDrift } from "@/lib/drift/queries";
 
 export const metadata = { title: "Drift" };
 

@@ -2,7 +2,7 @@ import { ModelsView } from "@/components/models/models-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { listModelsWithHealth } from "@/lib/fleet/health";
+import { listModelsWithHealth } from "@/lib/fleet/queries";
 
 export const metadata = { title: "Models" };
 

@@ -2,9 +2,8 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge, StatusBadge } from "@/components/ui/status-badge";
-import { listApiKeys } from "@/lib/auth/api-keys";
+import { listApiKeys, listUsers } from "@/lib/auth/queries";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
-import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
 import { TableHead } from "@/components/ui/table-head";
 

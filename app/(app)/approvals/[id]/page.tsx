@@ -4,7 +4,7 @@ import { PromotionEvidence } from "@/components/governance/promotion-evidence";
 import { ApiError } from "@/lib/api/errors";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { getPromotion } from "@/lib/governance/promotions";
+import { getPromotion } from "@/lib/governance/queries";
 import { uuidSchema } from "@/lib/governance/schemas";
 
 export const metadata = { title: "Promotion request" };

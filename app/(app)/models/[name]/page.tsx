@@ -7,9 +7,9 @@ import { VersionsTable } from "@/components/models/versions-table";
 import { ApiError } from "@/lib/api/errors";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { storedMetricNames } from "@/lib/metrics/catalog";
+import { storedMetricNames } from "@/lib/metrics/queries";
 import { pickQualityMetric } from "@/lib/metrics/display";
-import { getModel } from "@/lib/registry/models";
+import { getModel } from "@/lib/registry/queries";
 import { ModelActions } from "@/components/governance/model-actions";
 
 async function loadModel(name: string) {

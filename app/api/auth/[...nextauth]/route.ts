@@ -4,7 +4,7 @@ import { clientIp } from "@/lib/api/client-ip";
 import { apiError, errorBody } from "@/lib/api/errors";
 import { authOptions } from "@/lib/auth/next-auth";
 import { signinRetryAfter } from "@/lib/auth/signin-limit";
-import { normaliseEmail } from "@/lib/auth/users";
+import { normaliseEmail } from "@/lib/auth/queries";
 import { getDb } from "@/lib/db";
 
 const nextAuth = NextAuth(authOptions);

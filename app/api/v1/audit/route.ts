@@ -1,6 +1,6 @@
 import { validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { queryAudit } from "@/lib/audit/read";
+import { queryAudit } from "@/lib/audit/queries";
 import { auditFilterOf, auditQuerySchema } from "@/lib/audit/schemas";
 
 export const GET = withAuth("audit.read", async ({ req, db }) => {

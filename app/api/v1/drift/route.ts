@@ -1,6 +1,6 @@
 import { validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { fleetDrift } from "@/lib/drift/fleet";
+import { fleetDrift } from "@/lib/drift/queries";
 import { driftQuerySchema } from "@/lib/drift/schemas";
 
 /** The fleet's drift at a glance: what the /drift page refreshes from. */

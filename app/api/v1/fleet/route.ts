@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/api/with-auth";
-import { fleetOverview } from "@/lib/fleet/overview";
+import { fleetOverview } from "@/lib/fleet/queries";
 
 export const GET = withAuth("dashboards.read", async ({ db, principal }) =>
   Response.json(await fleetOverview(db, principal.kind === "user" ? { email: principal.email, roles: principal.roles } : null)),

@@ -1,6 +1,7 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
+import { createApiKey } from "@/lib/auth/commands";
+import { listApiKeys } from "@/lib/auth/queries";
 import { createKeySchema } from "@/lib/auth/schemas";
 
 export const GET = withAuth("admin", async ({ db }) => Response.json({ keys: await listApiKeys(db) }));

@@ -1,7 +1,7 @@
 import { validate } from "@/lib/api/body";
 import { withIdempotency } from "@/lib/api/idempotency";
 import { withAuth } from "@/lib/api/with-auth";
-import { recordRunReport } from "@/lib/pipelines/ingest";
+import { recordRunReport } from "@/lib/pipelines/commands";
 import { runEventSchema, runEventToReport } from "@/lib/pipelines/openlineage";
 
 /** The OpenLineage HTTP transport's endpoint: one RunEvent per request. */

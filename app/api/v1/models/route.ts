@@ -1,7 +1,7 @@
 import { defineRoute } from "@/lib/api/route";
 import { withAuth } from "@/lib/api/with-auth";
-import { listModelsWithHealth } from "@/lib/fleet/health";
-import { createModel } from "@/lib/registry/models";
+import { listModelsWithHealth } from "@/lib/fleet/queries";
+import { createModel } from "@/lib/registry/commands";
 import { createModelSchema, modelSummarySchema } from "@/lib/registry/schemas";
 
 export const GET = withAuth("dashboards.read", async ({ db }) => Response.json({ models: await listModelsWithHealth(db) }));

@@ -1,6 +1,7 @@
 import { parseBody, validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { listPromotions, requestPromotion } from "@/lib/governance/promotions";
+import { listPromotions } from "@/lib/governance/queries";
+import { requestPromotion } from "@/lib/governance/commands";
 import { createPromotionSchema, promotionListQuery } from "@/lib/governance/schemas";
 
 export const GET = withAuth("dashboards.read", async ({ req, db }) => {

@@ -1,7 +1,8 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
 import { createUserSchema } from "@/lib/auth/schemas";
-import { listUsers, upsertUser } from "@/lib/auth/users";
+import { listUsers } from "@/lib/auth/queries";
+import { upsertUser } from "@/lib/auth/commands";
 
 export const GET = withAuth("admin", async ({ db }) => Response.json({ users: await listUsers(db) }));
 

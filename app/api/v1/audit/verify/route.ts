@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/api/with-auth";
-import { verifyChain } from "@/lib/audit/read";
+import { verifyChain } from "@/lib/audit/queries";
 
 export const GET = withAuth("audit.read", async ({ db }) => {
   const verdict = await verifyChain(db);

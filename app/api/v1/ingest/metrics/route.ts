@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/route";
-import { ingestMetricPoints } from "@/lib/ingest/metrics";
+import { ingestMetricPoints } from "@/lib/ingest/commands";
 import { ingestMetricsSchema } from "@/lib/ingest/schemas";
 
 export const POST = defineRoute({

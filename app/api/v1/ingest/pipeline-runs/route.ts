@@ -1,7 +1,7 @@
 import { validate } from "@/lib/api/body";
 import { withIdempotency } from "@/lib/api/idempotency";
 import { withAuth } from "@/lib/api/with-auth";
-import { recordRunReport } from "@/lib/pipelines/ingest";
+import { recordRunReport } from "@/lib/pipelines/commands";
 import { pipelineRunToReport } from "@/lib/pipelines/reports";
 import { pipelineRunSchema } from "@/lib/pipelines/schemas";
 

@@ -1,6 +1,6 @@
 import { modelNameParam } from "@/lib/api/params";
 import { defineRoute } from "@/lib/api/route";
-import { getModel } from "@/lib/registry/models";
+import { getModel } from "@/lib/registry/queries";
 import { modelDetailSchema } from "@/lib/registry/schemas";
 
 export const GET = defineRoute({

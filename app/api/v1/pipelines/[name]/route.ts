@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseBody, validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { setExpectation } from "@/lib/pipelines/expectations";
+import { setExpectation } from "@/lib/pipelines/commands";
 import { getPipeline } from "@/lib/pipelines/queries";
 import { expectationSchema, pipelineNameSchema, runsPageSchema } from "@/lib/pipelines/schemas";
 

@@ -1,7 +1,7 @@
 import { parseBody } from "@/lib/api/body";
 import { apiError } from "@/lib/api/errors";
 import { withAuth } from "@/lib/api/with-auth";
-import { changePolicy } from "@/lib/governance/policies";
+import { changePolicy } from "@/lib/governance/commands";
 import { policySchema, targetStageSchema } from "@/lib/governance/schemas";
 
 export const PUT = withAuth<{ target_stage: string }>("admin", async ({ req, db, params, by }) => {

@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/api/with-auth";
-import { getPromotion } from "@/lib/governance/promotions";
+import { getPromotion } from "@/lib/governance/queries";
 import { idParam } from "@/lib/governance/route-params";
 
 export const GET = withAuth<{ id: string }>("dashboards.read", async ({ db, params }) => {

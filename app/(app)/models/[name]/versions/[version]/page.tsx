@@ -12,7 +12,7 @@ import { ApiError } from "@/lib/api/errors";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { producingRun } from "@/lib/pipelines/queries";
-import { getModel, getVersion } from "@/lib/registry/models";
+import { getModel, getVersion } from "@/lib/registry/queries";
 
 type Params = Promise<{ name: string; version: string }>;
 

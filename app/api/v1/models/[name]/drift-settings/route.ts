@@ -1,7 +1,8 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
 import { driftSettingsSchema } from "@/lib/drift/schemas";
-import { listDriftSettings, putDriftSettings } from "@/lib/drift/settings";
+import { listDriftSettings } from "@/lib/drift/queries";
+import { putDriftSettings } from "@/lib/drift/commands";
 
 export const GET = withAuth<{ name: string }>("dashboards.read", async ({ db, params }) => Response.json(await listDriftSettings(db, params.name)));
 

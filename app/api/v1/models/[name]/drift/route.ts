@@ -1,6 +1,6 @@
 import { validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { modelDrift } from "@/lib/drift/query";
+import { modelDrift } from "@/lib/drift/queries";
 import { driftQuerySchema } from "@/lib/drift/schemas";
 
 export const GET = withAuth<{ name: string }>("dashboards.read", async ({ req, db, params }) => {

@@ -1,7 +1,7 @@
 import { validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
 import { metricQuerySchema } from "@/lib/metrics/schemas";
-import { metricSeries } from "@/lib/metrics/query";
+import { metricSeries } from "@/lib/metrics/queries";
 
 export const GET = withAuth<{ name: string }>("dashboards.read", async ({ req, db, params }) => {
   const q = validate(metricQuerySchema, Object.fromEntries(req.nextUrl.searchParams));

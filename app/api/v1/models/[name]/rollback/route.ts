@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { rollback } from "@/lib/governance/rollback";
+import { rollback } from "@/lib/governance/commands";
 import { rollbackSchema } from "@/lib/governance/schemas";
 
 export const POST = withAuth<{ name: string }>("rollback", async ({ req, db, params, by }) => {

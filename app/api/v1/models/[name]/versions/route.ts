@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { createVersion } from "@/lib/registry/models";
+import { createVersion } from "@/lib/registry/commands";
 import { createVersionSchema } from "@/lib/registry/schemas";
 
 export const POST = withAuth<{ name: string }>("registry.write", async ({ req, db, params, by }) => {

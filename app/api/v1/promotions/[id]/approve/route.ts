@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { approvePromotion } from "@/lib/governance/promotions";
+import { approvePromotion } from "@/lib/governance/commands";
 import { idParam } from "@/lib/governance/route-params";
 import { approveSchema } from "@/lib/governance/schemas";
 

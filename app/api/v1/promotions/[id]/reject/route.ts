@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { rejectPromotion } from "@/lib/governance/promotions";
+import { rejectPromotion } from "@/lib/governance/commands";
 import { idParam } from "@/lib/governance/route-params";
 import { rejectSchema } from "@/lib/governance/schemas";
 

@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { waiveGate } from "@/lib/governance/promotions";
+import { waiveGate } from "@/lib/governance/commands";
 import { idParam } from "@/lib/governance/route-params";
 import { waiveSchema } from "@/lib/governance/schemas";
 

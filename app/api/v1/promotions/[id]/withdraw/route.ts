@@ -1,5 +1,5 @@
 import { withAuth } from "@/lib/api/with-auth";
-import { withdrawPromotion } from "@/lib/governance/promotions";
+import { withdrawPromotion } from "@/lib/governance/commands";
 import { idParam } from "@/lib/governance/route-params";
 
 // The requester's own action: an ml_lead permission; checkWithdraw allows only the requester.

@@ -1,6 +1,6 @@
 import { parseBody } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { acknowledgeReview } from "@/lib/governance/rollback";
+import { acknowledgeReview } from "@/lib/governance/commands";
 import { idParam } from "@/lib/governance/route-params";
 import { ackSchema } from "@/lib/governance/schemas";
 

@@ -1,6 +1,6 @@
 import { validate } from "@/lib/api/body";
 import { withAuth } from "@/lib/api/with-auth";
-import { featureDetail } from "@/lib/drift/query";
+import { featureDetail } from "@/lib/drift/queries";
 import { driftQuerySchema } from "@/lib/drift/schemas";
 
 /** One feature in depth: both distributions, the result, and its daily drift over 30 days. */

@@ -1,10 +1,17 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/lib/db";
-import { modelDriftStatus } from "@/lib/drift/status";
-import { listModels, type ModelSummary } from "@/lib/registry/models";
+import { modelDriftStatus } from "@/lib/drift/queries";
+import { listModels } from "@/lib/registry/queries";
+import { type ModelSummary } from "@/lib/registry/schemas";
 import { deriveModelStatus } from "./status";
 import { emptyHealth, HEALTH_METRICS, summariseHealth, type HealthRollupRow, type ModelHealth } from "./health-summary";
+import { rolesGrant } from "@/lib/auth/permissions";
+import { listPromotions, listReviews } from "@/lib/governance/queries";
+import { waitsForViewer, type Viewer } from "@/lib/governance/viewer";
+import { listPipelines } from "@/lib/pipelines/queries";
+import { UNHEALTHY_PIPELINE_STATUSES } from "@/lib/pipelines/schemas";
+import { needsAttention, type AttentionItem } from "./attention";
 
 export type { ModelHealth, SparkPoint } from "./health-summary";
 
@@ -47,4 +54,39 @@ export async function listModelsWithHealth(db: Db, now = new Date()): Promise<Mo
     const health = byModel.get(m.name) ?? emptyHealth(m.production_version, windowFrom);
     return { ...m, status: deriveModelStatus(drift.get(m.name), health), health };
   });
+}
+
+export interface FleetOverview {
+  generated_at: string;
+  kpis: { models: number; models_in_production: number; drifting_models: number; unhealthy_pipelines: number; approvals_waiting_for_you: number };
+  attention: AttentionItem[];
+  models: ModelWithHealth[];
+}
+
+/**
+ * Everything the Overview page shows, in one answer. "For you" parts need a person: an API key
+ * reading the fleet sees what is broken, but nothing waits for a key.
+ */
+export async function fleetOverview(db: Db, viewer: Viewer | null): Promise<FleetOverview> {
+  const now = new Date();
+  const [models, pipelines, pending, reviews] = await Promise.all([
+    listModelsWithHealth(db),
+    listPipelines(db, now),
+    viewer ? listPromotions(db, { status: "pending" }) : Promise.resolve([]),
+    viewer && rolesGrant(viewer.roles, "gate.waive") ? listReviews(db) : Promise.resolve([]),
+  ]);
+  const approvalsForViewer = viewer ? pending.filter((p) => waitsForViewer(p, viewer)) : [];
+  const reviewsForViewer = reviews.filter((r) => !r.acknowledged_by && r.by !== viewer?.email);
+  return {
+    generated_at: now.toISOString(),
+    kpis: {
+      models: models.length,
+      models_in_production: models.filter((m) => m.production_version).length,
+      drifting_models: models.filter((m) => m.status === "drifting").length,
+      unhealthy_pipelines: pipelines.filter((p) => UNHEALTHY_PIPELINE_STATUSES.has(p.status)).length,
+      approvals_waiting_for_you: approvalsForViewer.length,
+    },
+    attention: needsAttention({ pipelines, models, approvalsForViewer, reviewsForViewer }),
+    models,
+  };
 }

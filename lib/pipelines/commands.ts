@@ -1,10 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { pipelineRuns, pipelines } from "@/drizzle/schema";
-import type { Tx } from "@/lib/db";
-import { resolveVersionIds } from "@/lib/ingest/resolve-versions";
+import type { Tx, Db } from "@/lib/db";
+import { resolveVersionIds } from "@/lib/ingest/queries";
 import { mergeRun, type RunReport } from "./reports";
-import type { RunStatus } from "./types";
+import type { RunStatus } from "@/drizzle/schema/pipelines";
+import type { Caller } from "@/lib/auth/caller";
+import { appendAudit } from "@/lib/audit/append";
+import { pipelineSummary } from "./queries";
+import type { ExpectationInput, PipelineSummary } from "./schemas";
 
 /** The pipeline's id, creating the pipeline on its first report. */
 export async function ensurePipeline(tx: Tx, name: string): Promise<string> {
@@ -33,4 +37,32 @@ export async function recordRunReport(tx: Tx, report: RunReport, receivedAt: Dat
     .set({ ...merged, updatedAt: receivedAt })
     .where(ofThisRun);
   return { pipeline: report.pipeline, run_id: report.runId, status: merged.status };
+}
+
+/**
+ * Sets what "on time" means for a pipeline, and who owns it, audited in the same transaction.
+ * A pipeline not heard of yet is created: the promise can be made before the first run, and a
+ * pipeline that then never runs turns stale.
+ */
+export async function setExpectation(db: Db, name: string, input: ExpectationInput, by: Caller, now: Date): Promise<PipelineSummary> {
+  await db.transaction(async (tx) => {
+    // Insert-if-absent first, so that two first PUTs racing each other never collide.
+    const [created] = await tx.insert(pipelines).values({ name, createdAt: now }).onConflictDoNothing({ target: pipelines.name }).returning();
+    const [row] = await tx.select().from(pipelines).where(eq(pipelines.name, name)).for("update");
+    const before = created ? null : row;
+    const owner = input.owner ?? row.owner;
+    await tx
+      .update(pipelines)
+      .set({ expectedEverySeconds: input.expected_every_seconds, graceSeconds: input.grace_seconds, owner, updatedAt: now })
+      .where(eq(pipelines.id, row.id));
+    await appendAudit(tx, by, {
+      action: "pipeline.expectation_set",
+      target: name,
+      detail: {
+        before: before ? { expected_every_seconds: before.expectedEverySeconds, grace_seconds: before.graceSeconds, owner: before.owner } : null,
+        after: { expected_every_seconds: input.expected_every_seconds, grace_seconds: input.grace_seconds, owner },
+      },
+    });
+  });
+  return pipelineSummary(db, name, now);
 }

@@ -2,7 +2,7 @@
 the two-sample KS p-value across every branch lib/drift implements, and numpy's
 decile edges for the PSI / Jensen-Shannon binning.
 
-    python3 lib/drift/__fixtures__/generate_scipy_reference.py
+    python3 lib/drift/stats/__fixtures__/generate_scipy_reference.py
 
 The drift-vectors.json cases exercise whole features; these exercise the numeric
 kernels over ranges (tails, huge degrees of freedom, every kolmogn branch, exact

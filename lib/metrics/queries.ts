@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, lte, ne, sql } from "drizzle-orm";
 import { stageHistory } from "@/drizzle/schema";
 import { queryRows, type Db } from "@/lib/db";
-import { requireModel } from "@/lib/registry/models";
+import { requireModel } from "@/lib/registry/queries";
 import { planBuckets, type BucketPlan } from "./resolution";
 
 export interface MetricBucket {
@@ -97,4 +97,15 @@ export async function metricSeries(
       text: `${c.version} → ${c.toStage}`,
     })),
   };
+}
+
+/** The metric names a model has data for, read from the hourly rollups (small, and kept forever). */
+export async function storedMetricNames(db: Db, modelName: string): Promise<string[]> {
+  const rows = await queryRows<{ metric: string }>(
+    db,
+    sql`select distinct r.metric from metric_rollups r
+        join model_versions v on v.id = r.model_version_id join models m on m.id = v.model_id
+        where m.name = ${modelName} and r.resolution_seconds = 3600 order by 1`,
+  );
+  return rows.map((r) => r.metric);
 }

@@ -1,74 +1,17 @@
 import "server-only";
-import type { Caller } from "@/lib/auth/caller";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { models, modelVersions, stageHistory } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
-import { appendAudit } from "@/lib/audit/append";
+import type { ModelSummary, ModelStatus, StageChangeView, VersionView } from "./schemas";
 import type { Db, DbOrTx } from "@/lib/db";
-import type { CreateModelInput, CreateVersionInput, ModelSummary, ModelStatus, StageChangeView, VersionView } from "./schemas";
-
-export type { ModelStatus, ModelSummary, StageChangeView, VersionView } from "./schemas";
 
 export type ModelRow = typeof models.$inferSelect;
 export type VersionRow = typeof modelVersions.$inferSelect;
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === "23505";
-}
-
-export async function createModel(db: Db, input: CreateModelInput, by: Caller): Promise<ModelSummary> {
-  try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(models)
-        .values({ name: input.name, description: input.description ?? "", owner: input.owner ?? "", task: input.task ?? "", createdBy: by.actor })
-        .returning();
-      await appendAudit(tx, by, { action: "model.created", target: row.name, detail: { ...input } });
-      return summarise(row, []);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw apiError(409, `Model ${input.name} already exists`, [{ path: "name", message: "already exists" }]);
-    throw error;
-  }
-}
 
 export async function requireModel(db: DbOrTx, name: string): Promise<ModelRow> {
   const row = await db.query.models.findFirst({ where: eq(models.name, name) });
   if (!row) throw apiError(404, `No model named ${name}`);
   return row;
-}
-
-/** Versions are immutable: registering the same version twice is a conflict, never an update. */
-export async function createVersion(db: Db, modelName: string, input: CreateVersionInput, by: Caller): Promise<VersionView> {
-  try {
-    return await db.transaction(async (tx) => {
-      const model = await requireModel(tx, modelName);
-      const [row] = await tx
-        .insert(modelVersions)
-        .values({
-          modelId: model.id,
-          version: input.version,
-          artifactUri: input.artifact_uri ?? null,
-          metrics: input.metrics ?? {},
-          modelCard: input.model_card ?? null,
-          featureImportance: input.feature_importance ?? null,
-          trainingRun: input.training_run ?? null,
-          createdBy: by.actor,
-        })
-        .returning();
-      await appendAudit(tx, by, {
-        action: "model.version_created",
-        target: model.name,
-        detail: { version: input.version, metrics: input.metrics ?? {}, artifact_uri: input.artifact_uri ?? null },
-      });
-      return versionView(row);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw apiError(409, `Version ${input.version} of ${modelName} already exists; versions are immutable`, [{ path: "version", message: "already exists" }]);
-    }
-    throw error;
-  }
 }
 
 export function versionView(row: VersionRow): VersionView {
@@ -83,7 +26,7 @@ export function versionView(row: VersionRow): VersionView {
   };
 }
 
-function summarise(model: ModelRow, versions: Pick<VersionRow, "version" | "stage">[], status: ModelStatus = "unknown"): ModelSummary {
+export function summarise(model: ModelRow, versions: Pick<VersionRow, "version" | "stage">[], status: ModelStatus = "unknown"): ModelSummary {
   return {
     name: model.name,
     description: model.description,
@@ -140,4 +83,22 @@ export function stageChangeView(row: typeof stageHistory.$inferSelect): StageCha
     promotion_id: row.promotionId,
     reason: row.reason,
   };
+}
+
+/** Which version held production and staging at an instant, replayed from stage history. */
+export async function stagesAsOf(db: Db, modelName: string, asOf: Date) {
+  const model = await requireModel(db, modelName);
+  const history = await db
+    .select()
+    .from(stageHistory)
+    .where(and(eq(stageHistory.modelId, model.id), lte(stageHistory.at, asOf)))
+    .orderBy(asc(stageHistory.at), asc(stageHistory.id));
+  const holder: Record<"production" | "staging", string | null> = { production: null, staging: null };
+  for (const change of history) {
+    for (const stage of ["production", "staging"] as const) {
+      if (change.toStage === stage) holder[stage] = change.version;
+      else if (change.fromStage === stage && holder[stage] === change.version) holder[stage] = null;
+    }
+  }
+  return { as_of: asOf.toISOString(), production_version: holder.production, staging_version: holder.staging };
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { eq, sql } from "drizzle-orm";
-import { driftDaily, featureReferences } from "@/drizzle/schema";
+import { eq, sql, and, inArray } from "drizzle-orm";
+import { driftDaily, featureReferences, driftSettings, modelVersions } from "@/drizzle/schema";
 import { apiError, type ErrorDetail } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { queryRows, type Db, type Tx } from "@/lib/db";
-import { getVersion } from "@/lib/registry/models";
+import { getVersion, requireModel } from "@/lib/registry/queries";
 import { addToBucket, bucketKey, groupByBucket, kindConflicts, kindOf, type BucketState, type ObservedValue, type ValueKind } from "./buckets";
 import type { Random } from "./reservoir";
-import type { FeatureRecordInput, ReferenceUploadInput } from "./schemas";
+import type { FeatureRecordInput, ReferenceUploadInput, DriftSettingsInput } from "./schemas";
+import { listDriftSettings } from "./queries";
 
 /**
  * Replaces a version's reference sample, audited in the same transaction. Cached daily drift of
@@ -138,4 +139,45 @@ export function bucketState(row: Pick<LockedBucket, "value_kind" | "seen" | "mis
     sample: typeof row.sample === "string" ? (JSON.parse(row.sample) as number[]) : row.sample,
     counts: typeof row.counts === "string" ? (JSON.parse(row.counts) as Record<string, number>) : row.counts,
   };
+}
+
+/**
+ * Sets (or, with method and threshold both null, clears) per-feature overrides, audited in the
+ * same transaction. The cached daily drift of those features is dropped: it used the old setting.
+ */
+export async function putDriftSettings(db: Db, modelName: string, input: DriftSettingsInput, by: Caller) {
+  const model = await requireModel(db, modelName);
+  await db.transaction(async (tx) => {
+    for (const s of input.settings) {
+      const method = s.method ?? null;
+      const threshold = s.threshold ?? null;
+      if (method === null && threshold === null) {
+        await tx.delete(driftSettings).where(and(eq(driftSettings.modelId, model.id), eq(driftSettings.feature, s.feature)));
+      } else {
+        await tx
+          .insert(driftSettings)
+          .values({ modelId: model.id, feature: s.feature, method, threshold, updatedBy: by.actor })
+          .onConflictDoUpdate({
+            target: [driftSettings.modelId, driftSettings.feature],
+            set: { method, threshold, updatedBy: by.actor, updatedAt: sql`now()` },
+          });
+      }
+    }
+    const versionIds = tx.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.modelId, model.id));
+    await tx.delete(driftDaily).where(
+      and(
+        inArray(driftDaily.modelVersionId, versionIds),
+        inArray(
+          driftDaily.feature,
+          input.settings.map((s) => s.feature),
+        ),
+      ),
+    );
+    await appendAudit(tx, by, {
+      action: "drift.settings_changed",
+      target: model.name,
+      detail: { settings: input.settings.map((s) => ({ feature: s.feature, method: s.method ?? null, threshold: s.threshold ?? null })) },
+    });
+  });
+  return listDriftSettings(db, modelName);
 }

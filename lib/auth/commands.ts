@@ -1,42 +1,14 @@
 import "server-only";
 import { userIdOf, type Caller } from "@/lib/auth/caller";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { users } from "@/drizzle/schema";
+import { and, eq, ne, sql, isNull } from "drizzle-orm";
+import { users, apiKeys } from "@/drizzle/schema";
 import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db } from "@/lib/db";
 import { hashPassword, oneTimePassword } from "./password";
-import type { Role } from "./permissions";
-
-export type User = typeof users.$inferSelect;
-
-export interface PublicUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  active: boolean;
-}
-
-export function publicUser(user: User): PublicUser {
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles as Role[], active: user.active };
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
-}
-
-export async function findUserById(db: Db, id: string): Promise<User | undefined> {
-  return db.query.users.findFirst({ where: eq(users.id, id) });
-}
-
-export async function listUsers(db: Db): Promise<PublicUser[]> {
-  return (await db.select().from(users).orderBy(asc(users.email))).map(publicUser);
-}
+import type { Role, Scope } from "./permissions";
+import { generateKey, hashKey, prefixOf } from "./api-keys";
+import { normaliseEmail, publicKey, publicUser, type PublicKey, type PublicUser, type User } from "./queries";
 
 /**
  * Creates the account, or re-enables an existing one with the given roles; either way it gets
@@ -123,5 +95,35 @@ export async function syncSsoUser(db: Db, input: { email: string; name: string; 
       },
     );
     return row;
+  });
+}
+
+/** Stores a key (hashed) and returns the full key: the only time it is ever shown. */
+export async function createApiKey(db: Db, input: { name: string; scopes: Scope[]; key?: string }, by: Caller): Promise<PublicKey & { key: string }> {
+  const key = input.key ?? generateKey();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ name: input.name, prefix: prefixOf(key), keyHash: hashKey(key), scopes: input.scopes, createdBy: by.actor })
+      .returning();
+    await appendAudit(tx, by, { action: "key.created", target: row.prefix, detail: { name: input.name, scopes: input.scopes, id: row.id } });
+    return { ...publicKey(row), key };
+  });
+}
+
+export async function revokeApiKey(db: Db, id: string, by: Caller): Promise<PublicKey> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning();
+    if (!row) {
+      const exists = await tx.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) });
+      if (!exists) throw new ApiError(404, "not_found", `No API key with id ${id}`);
+      throw new ApiError(409, "conflict", `API key ${exists.prefix} is already revoked`);
+    }
+    await appendAudit(tx, by, { action: "key.revoked", target: row.prefix, detail: { id } });
+    return publicKey(row);
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   gateWaivers,
   models,
@@ -10,50 +10,36 @@ import {
   promotionEvents,
   promotionRequests,
   type PromotionStatus,
+  policies,
+  type PromotionTarget,
+  reviewItems,
+  stageHistory,
 } from "@/drizzle/schema";
-import { apiError } from "@/lib/api/errors";
+import { apiError, ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Principal } from "@/lib/auth/principal";
-import type { Db, Tx } from "@/lib/db";
-import { isUniqueViolation, requireModel, type VersionRow } from "@/lib/registry/models";
-import { moveToStage } from "@/lib/registry/stages";
-import { gatesFor, productionVersion } from "./evidence";
-import { policyById, policyInForce, type PolicyRow } from "./policies";
-import { auditingRefusals, refusalError } from "./refusals";
-import { checkApprove, checkReject, checkWaive, checkWithdraw, missingApprovals, readyToExecute, type Actor } from "./rules";
-import type { CreatePromotionInput } from "./schemas";
-import type { PromotionDetail, PromotionView } from "./views";
-
-type RequestRow = typeof promotionRequests.$inferSelect;
-type ApprovalRow = typeof promotionApprovals.$inferSelect;
-type WaiverRow = typeof gateWaivers.$inferSelect;
+import { isUniqueViolation, type Db, type Tx, type DbOrTx } from "@/lib/db";
+import { requireModel, type VersionRow } from "@/lib/registry/queries";
+import { moveToStage } from "@/lib/registry/commands";
+import { gatesFor } from "./evidence";
+import {
+  policyById,
+  policyInForce,
+  type PolicyRow,
+  type RequestRow,
+  type ApprovalRow,
+  type WaiverRow,
+  type PolicyView,
+  policyView,
+  reviewView,
+  view,
+} from "./queries";
+import { checkApprove, checkReject, checkWaive, checkWithdraw, readyToExecute, type Actor, type Refusal } from "./rules";
+import type { CreatePromotionInput, PolicyInput } from "./schemas";
+import type { PromotionView, ReviewView } from "./views";
 
 export function actorOfPrincipal(principal: Principal): Actor {
   return principal.kind === "user" ? { kind: "user", id: principal.id, roles: principal.roles } : { kind: "key", id: principal.id, roles: [] };
-}
-
-function view(row: RequestRow, modelName: string, policy: PolicyRow, approvals: ApprovalRow[], waivers: WaiverRow[]): PromotionView {
-  return {
-    id: row.id,
-    model: modelName,
-    version: row.version,
-    target_stage: row.targetStage,
-    status: row.status,
-    justification: row.justification,
-    requested_by: row.requestedBy,
-    created_at: row.createdAt.toISOString(),
-    decided_at: row.decidedAt?.toISOString() ?? null,
-    decided_by: row.decidedBy,
-    decision_reason: row.decisionReason,
-    policy: { id: policy.id, version: policy.version, metric_tolerance: policy.metricTolerance },
-    required_approvals: policy.requiredApprovals,
-    missing_approvals: row.status === "pending" ? missingApprovals(policy.requiredApprovals, approvals) : {},
-    gates: row.gates.map((g) => {
-      const w = waivers.find((x) => x.gate === g.name);
-      return { ...g, waived: w ? { by: w.by, reason: w.reason, at: w.at.toISOString() } : null };
-    }),
-    approvals: approvals.map((a) => ({ by: a.actor, role: a.role, comment: a.comment, at: a.at.toISOString() })),
-  };
 }
 
 async function versionRow(tx: Tx, modelId: string, version: string): Promise<VersionRow | undefined> {
@@ -271,70 +257,139 @@ export function waiveGate(db: Db, id: string, gate: string, reason: string, prin
   });
 }
 
-async function viewsOf(db: Db, rows: RequestRow[]): Promise<PromotionView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [modelRows, approvals, waivers, policyRows] = await Promise.all([
-    db
-      .select({ id: models.id, name: models.name })
-      .from(models)
-      .where(inArray(models.id, [...new Set(rows.map((r) => r.modelId))])),
-    db.select().from(promotionApprovals).where(inArray(promotionApprovals.requestId, ids)).orderBy(promotionApprovals.at),
-    db.select().from(gateWaivers).where(inArray(gateWaivers.requestId, ids)).orderBy(gateWaivers.at),
-    Promise.all([...new Set(rows.map((r) => r.policyId))].map((pid) => policyById(db, pid))),
-  ]);
-  return rows.map((r) =>
-    view(
-      r,
-      modelRows.find((m) => m.id === r.modelId)!.name,
-      policyRows.find((p) => p.id === r.policyId)!,
-      approvals.filter((a) => a.requestId === r.id),
-      waivers.filter((w) => w.requestId === r.id),
-    ),
-  );
-}
+const POLICY_LOCK_KEY = 7_461_006;
 
-const LIST_LIMIT = 200;
-
-/** The queue, newest first. */
-export async function listPromotions(db: Db, filter: { status?: PromotionStatus; model?: string } = {}): Promise<PromotionView[]> {
-  const model = filter.model ? await requireModel(db, filter.model) : undefined;
-  const rows = await db
-    .select()
-    .from(promotionRequests)
-    .where(and(filter.status ? eq(promotionRequests.status, filter.status) : undefined, model ? eq(promotionRequests.modelId, model.id) : undefined))
-    .orderBy(desc(promotionRequests.createdAt))
-    .limit(LIST_LIMIT);
-  return viewsOf(db, rows);
+/** Each change is a new version; open requests keep the version they were made under. */
+export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: PolicyInput, by: Caller): Promise<PolicyView> {
+  return db.transaction(async (tx) => {
+    // Two admins saving at once would both compute the same next version; take turns instead.
+    await tx.execute(sql`select pg_advisory_xact_lock(${POLICY_LOCK_KEY})`);
+    const current = await policyInForce(tx, stage);
+    const [row] = await tx
+      .insert(policies)
+      .values({
+        targetStage: stage,
+        version: current.version + 1,
+        requiredApprovals: input.required_approvals,
+        metricTolerance: input.metric_tolerance,
+        createdBy: by.actor,
+      })
+      .returning();
+    await appendAudit(tx, by, {
+      action: "policy.changed",
+      target: `policy:${stage}`,
+      detail: {
+        target_stage: stage,
+        version: row.version,
+        required_approvals: input.required_approvals,
+        metric_tolerance: input.metric_tolerance,
+        previous: { version: current.version, required_approvals: current.requiredApprovals, metric_tolerance: current.metricTolerance },
+      },
+    });
+    return policyView(row);
+  });
 }
 
 /**
- * What the candidate is compared with: the version in production now, or, once the request has
- * executed (and the candidate holds that stage itself), the version it replaced.
+ * Break-glass: puts a version that was in production before back there at once, without approval,
+ * and opens a review item that compliance must acknowledge afterwards. One transaction.
  */
-async function baseline(db: Db, row: RequestRow, events: (typeof promotionEvents.$inferSelect)[]): Promise<VersionRow | undefined> {
-  const executed = events.find((e) => e.kind === "executed");
-  const replaced = executed?.detail.previous_version;
-  if (typeof replaced === "string") {
-    return db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, row.modelId), eq(modelVersions.version, replaced)) });
-  }
-  const production = await productionVersion(db, row.modelId);
-  return production?.version === row.version ? undefined : production;
+export interface RollbackResult {
+  model: string;
+  production_version: string;
+  previous_version: string | null;
+  review: ReviewView;
 }
 
-export async function getPromotion(db: Db, id: string): Promise<PromotionDetail> {
-  const [row] = await db.select().from(promotionRequests).where(eq(promotionRequests.id, id));
-  if (!row) throw apiError(404, `No promotion request ${id}`);
-  const [promotion] = await viewsOf(db, [row]);
-  const events = await db.select().from(promotionEvents).where(eq(promotionEvents.requestId, id)).orderBy(promotionEvents.at);
-  const candidate = await db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, row.modelId), eq(modelVersions.version, row.version)) });
-  const production = await baseline(db, row, events);
-  return {
-    ...promotion,
-    events: events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.at.toISOString(), detail: e.detail })),
-    comparison: {
-      candidate: { version: row.version, stage: candidate?.stage ?? "none", metrics: candidate?.metrics ?? {}, model_card: candidate?.modelCard ?? null },
-      production: production ? { version: production.version, metrics: production.metrics } : null,
-    },
-  };
+export async function rollback(db: Db, modelName: string, input: { to_version: string; reason: string }, by: Caller): Promise<RollbackResult> {
+  return db.transaction(async (tx) => {
+    const model = await requireModel(tx, modelName);
+    // The same per-model lock promotions take before a stage change.
+    await tx.execute(sql`select id from models where id = ${model.id} for update`);
+    const target = await tx.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, input.to_version)) });
+    if (!target) throw apiError(404, `No version ${input.to_version} of model ${modelName}`);
+    if (target.stage === "production") throw apiError(409, `${input.to_version} is already in production`);
+    const [wasInProduction] = await tx
+      .select({ id: stageHistory.id })
+      .from(stageHistory)
+      .where(and(eq(stageHistory.modelId, model.id), eq(stageHistory.version, target.version), eq(stageHistory.toStage, "production")))
+      .limit(1);
+    if (!wasInProduction)
+      throw apiError(
+        409,
+        `${input.to_version} has never been in production; a rollback returns to an earlier production version, anything else needs a promotion`,
+      );
+    const current = await tx.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.stage, "production")) });
+    await moveToStage(tx, { model: model.name, version: target.version, to: "production", reason: `rollback: ${input.reason}` }, by);
+    const [review] = await tx
+      .insert(reviewItems)
+      .values({ modelId: model.id, fromVersion: current?.version ?? null, toVersion: target.version, reason: input.reason, by: by.actor })
+      .returning();
+    const data = {
+      review_id: review.id,
+      model: model.name,
+      from_version: current?.version ?? null,
+      to_version: target.version,
+      reason: input.reason,
+      by: by.actor,
+    };
+    await appendAudit(tx, by, { action: "rollback.executed", target: model.name, detail: data });
+    await tx.insert(outboxEvents).values({ event: "rollback.executed", data: { ...data, executed_at: review.at.toISOString() } });
+    return { model: model.name, production_version: target.version, previous_version: current?.version ?? null, review: reviewView(review, model.name) };
+  });
+}
+
+/** Compliance signs off a break-glass rollback; nobody signs off their own. */
+export async function acknowledgeReview(db: Db, id: string, comment: string | undefined, principal: Principal, by: Caller): Promise<ReviewView> {
+  return auditingRefusals(db, by, { action: "review.acknowledge", target: `review:${id}`, detail: { review_id: id } }, () =>
+    db.transaction(async (tx) => {
+      const [row] = await tx.select().from(reviewItems).where(eq(reviewItems.id, id)).for("update");
+      if (!row) throw apiError(404, `No review item ${id}`);
+      if (principal.kind !== "user") throw apiError(403, "An API key cannot acknowledge a review: a person must");
+      if (row.by === by.actor) throw apiError(403, "You performed this rollback; someone else must review it");
+      if (row.acknowledgedBy) throw apiError(409, `Already acknowledged by ${row.acknowledgedBy}`);
+      const [updated] = await tx
+        .update(reviewItems)
+        .set({ acknowledgedBy: by.actor, acknowledgedAt: new Date(), ackComment: comment || null })
+        .where(eq(reviewItems.id, id))
+        .returning();
+      const [model] = await tx.select({ name: models.name }).from(models).where(eq(models.id, row.modelId));
+      await appendAudit(tx, by, {
+        action: "review.acknowledged",
+        target: model.name,
+        detail: { review_id: id, from_version: row.fromVersion, to_version: row.toVersion, comment: comment || null },
+      });
+      return reviewView(updated, model.name);
+    }),
+  );
+}
+
+export function refusalError(refusal: Refusal): ApiError {
+  return apiError(refusal.status, refusal.reason);
+}
+
+/**
+ * Runs a governance decision; when the rules refuse it with 403, records the refusal in the audit
+ * trail (contract 4.6: every 403). The record is written after the decision's transaction rolled
+ * back, so a refused attempt leaves the audit entry and nothing else.
+ */
+export async function auditingRefusals<T>(
+  db: Db,
+  by: Caller,
+  attempt: { action: string; target: string; detail: Record<string, unknown> },
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) {
+      await appendAudit(db, by, {
+        action: "access.denied",
+        target: attempt.target,
+        outcome: "denied",
+        detail: { attempted: attempt.action, reason: error.message, ...attempt.detail },
+      });
+    }
+    throw error;
+  }
 }

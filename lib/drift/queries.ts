@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { modelVersions } from "@/drizzle/schema";
+import { and, eq, asc } from "drizzle-orm";
+import { modelVersions, models, driftSettings } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import type { Db } from "@/lib/db";
-import { requireModel } from "@/lib/registry/models";
-import { dailyDrift, type DailyPoint } from "./daily";
+import { requireModel } from "@/lib/registry/queries";
+import { dailyDrift, type DailyPoint, dailyShares } from "./daily";
 import { distributions, type Distribution } from "./distribution";
 import { compareColumns, evaluateDrift, loadCurrent, loadReference, loadSettings, optionsFor, type VersionDrift } from "./evaluate";
-import { DriftInputError } from "./errors";
-import type { CompareOptions, DriftResult } from "./types";
+import { DriftInputError } from "@/lib/drift/stats/errors";
+import type { CompareOptions, DriftResult, DriftSummary } from "@/lib/drift/stats/types";
 
 export interface DriftWindow extends CompareOptions {
   version?: string;
@@ -106,5 +106,95 @@ export async function featureDetail(db: Db, modelName: string, feature: string, 
     n_seen: cur?.seen ?? 0,
     distribution: ref && cur ? distributions(ref, cur) : null,
     daily: daily[feature] ?? [],
+  };
+}
+
+export interface FleetDriftRow extends VersionDrift {
+  model: string;
+  version: string;
+  /** Per day of the last 30, the share of features that drifted that day. */
+  strip: { day: string; share_drifted: number; features: number }[];
+}
+
+export interface FleetDrift {
+  from: string;
+  to: string;
+  models: FleetDriftRow[];
+  /** Models without a production version: nothing live to judge. */
+  without_production: string[];
+}
+
+/** The /drift page's heatmap: every model's production version over the window, with its 30-day strip. */
+export async function fleetDrift(db: Db, window: { from: Date; to: Date }): Promise<FleetDrift> {
+  const all = await db.select({ id: models.id, name: models.name }).from(models).orderBy(asc(models.name));
+  const production = await db.select().from(modelVersions).where(eq(modelVersions.stage, "production"));
+  const rows: FleetDriftRow[] = [];
+  const without: string[] = [];
+  for (const model of all) {
+    const version = production.find((v) => v.modelId === model.id);
+    if (!version) {
+      without.push(model.name);
+      continue;
+    }
+    const [reference, current, settings] = await Promise.all([
+      loadReference(db, version.id),
+      loadCurrent(db, version.id, window.from, window.to),
+      loadSettings(db, model.id),
+    ]);
+    const drift = evaluateDrift(reference, current, settings);
+    const strip = dailyShares(await dailyDrift(db, { id: version.id, modelId: model.id }));
+    rows.push({ model: model.name, version: version.version, ...drift, strip });
+  }
+  return { from: window.from.toISOString(), to: window.to.toISOString(), models: rows, without_production: without };
+}
+
+export const STATUS_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * Per model name, the drift verdict of its production version over the last 24 hours, for
+ * models whose production version has features to judge (a reference and traffic). Models
+ * missing from the map have nothing to judge: their status stays unknown.
+ */
+export async function modelDriftStatus(db: Db, now = new Date()): Promise<Map<string, DriftSummary & { features: number }>> {
+  const production = await db
+    .select({ name: models.name, modelId: models.id, versionId: modelVersions.id })
+    .from(modelVersions)
+    .innerJoin(models, eq(models.id, modelVersions.modelId))
+    .where(eq(modelVersions.stage, "production"));
+  const status = new Map<string, DriftSummary & { features: number }>();
+  for (const p of production) {
+    const reference = await loadReference(db, p.versionId);
+    if (reference.length === 0) continue;
+    const drift = evaluateDrift(
+      reference,
+      await loadCurrent(db, p.versionId, new Date(now.getTime() - STATUS_WINDOW_MS), now),
+      await loadSettings(db, p.modelId),
+    );
+    if (drift.features.length === 0) continue;
+    status.set(p.name, { share_drifted: drift.share_drifted, drifted: drift.drifted, features: drift.features.length });
+  }
+  return status;
+}
+
+export interface DriftSettingView {
+  feature: string;
+  method: string | null;
+  threshold: number | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export async function listDriftSettings(db: Db, modelName: string): Promise<{ model: string; settings: DriftSettingView[] }> {
+  const model = await requireModel(db, modelName);
+  const rows = await db.select().from(driftSettings).where(eq(driftSettings.modelId, model.id)).orderBy(driftSettings.feature);
+  return {
+    model: model.name,
+    settings: rows.map((r) => ({
+      feature: r.feature,
+      method: r.method,
+      threshold: r.threshold,
+      updated_at: r.updatedAt.toISOString(),
+      updated_by: r.updatedBy,
+    })),
   };
 }

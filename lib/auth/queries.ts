@@ -1,0 +1,80 @@
+import "server-only";
+import { and, asc, eq, desc, isNull, lt, or } from "drizzle-orm";
+import { users, apiKeys } from "@/drizzle/schema";
+import type { Db } from "@/lib/db";
+import { hashKey } from "./api-keys";
+import type { Role, Scope } from "./permissions";
+import type { KeyPrincipal } from "./principal";
+
+export type User = typeof users.$inferSelect;
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+}
+
+export function publicUser(user: User): PublicUser {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles as Role[], active: user.active };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+export async function listUsers(db: Db): Promise<PublicUser[]> {
+  return (await db.select().from(users).orderBy(asc(users.email))).map(publicUser);
+}
+
+// last_used_at is a hint for people, not an exact log: write it at most once a minute per key.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface PublicKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Scope[];
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export function publicKey(row: typeof apiKeys.$inferSelect): PublicKey {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes as Scope[],
+    created_by: row.createdBy,
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    revoked_at: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listApiKeys(db: Db): Promise<PublicKey[]> {
+  return (await db.select().from(apiKeys).orderBy(desc(apiKeys.createdAt))).map(publicKey);
+}
+
+/** The key's principal, or null when it is unknown or revoked. */
+export async function authenticateKey(db: Db, key: string): Promise<KeyPrincipal | null> {
+  const row = await db.query.apiKeys.findFirst({ where: eq(apiKeys.keyHash, hashKey(key)) });
+  if (!row || row.revokedAt) return null;
+  const now = new Date();
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+  return { kind: "key", id: row.id, prefix: row.prefix, scopes: row.scopes as Scope[] };
+}
