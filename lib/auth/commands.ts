@@ -1,14 +1,15 @@
 import "server-only";
-import { userIdOf, type Caller } from "@/lib/auth/caller";
+import { SYSTEM_CALLER, userIdOf, type Caller } from "@/lib/auth/caller";
 import { and, eq, ne, sql, isNull } from "drizzle-orm";
-import { users, apiKeys } from "@/drizzle/schema";
+import { users, apiKeys, ssoIdentities } from "@/drizzle/schema";
 import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { hashPassword, oneTimePassword } from "./password";
 import type { Role, Scope } from "./permissions";
 import { generateKey, hashKey, prefixOf } from "./api-keys";
-import { normaliseEmail, publicKey, publicUser, type PublicKey, type PublicUser, type User } from "./queries";
+import type { SsoIdentity } from "./oidc-claims";
+import { findSsoAccountId, findUserByEmail, findUserById, normaliseEmail, publicKey, publicUser, type PublicKey, type PublicUser, type User } from "./queries";
 
 /**
  * Creates the account, or re-enables an existing one with the given roles; either way it gets
@@ -71,31 +72,56 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
   });
 }
 
+// Serialises SSO account resolution on every replica, so two first sign-ins of one person
+// cannot both create an account or both link one.
+const SSO_ACCOUNT_LOCK_KEY = 7_461_004;
+
 /**
- * A person signing in through single sign-on: created on first sign-in, with roles kept in step
- * with the identity provider's claim at every sign-in. An account disabled here stays disabled.
+ * The account a single sign-on identity signs in to, if it holds at least one Plumbline role. A
+ * known (issuer, subject) always reaches its own account, whatever email the provider asserts now.
+ * An unknown one creates an account, or links to the account holding its email only when the
+ * provider verified that email and the account has no other identity at this provider. Roles
+ * follow the provider's claim at every sign-in; an account disabled here stays out. A refusal is
+ * returned, not thrown, and changes nothing, so that the caller's audit entry for it commits.
  */
-export async function syncSsoUser(db: Db, input: { email: string; name: string; roles: Role[] }, by: { ip?: string | null }): Promise<User | null> {
-  const email = normaliseEmail(input.email);
-  return db.transaction(async (tx) => {
-    const existing = await tx.query.users.findFirst({ where: eq(users.email, email) });
-    if (existing && !existing.active) return null;
-    const same = existing && existing.roles.length === input.roles.length && input.roles.every((r) => existing.roles.includes(r));
-    if (existing && same) return existing;
-    const [row] = existing
-      ? await tx.update(users).set({ roles: input.roles }).where(eq(users.id, existing.id)).returning()
-      : await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash: null }).returning();
-    await appendAudit(
-      tx,
-      { actor: "system", ip: by.ip ?? null },
-      {
-        action: existing ? "user.roles_synced" : "user.created",
-        target: email,
-        detail: { source: "oidc", before: existing?.roles ?? null, after: input.roles },
-      },
-    );
-    return row;
-  });
+export async function resolveSsoAccount(tx: Tx, identity: SsoIdentity): Promise<{ user: User } | { refused: string }> {
+  const { issuer, subject, email, roles } = identity;
+  if (!roles.length) return { refused: "no Plumbline role in the roles claim" };
+  await tx.execute(sql`select pg_advisory_xact_lock(${SSO_ACCOUNT_LOCK_KEY})`);
+  const knownUserId = await findSsoAccountId(tx, issuer, subject);
+  const existing = knownUserId ? await findUserById(tx, knownUserId) : await findUserByEmail(tx, email);
+  if (existing && !knownUserId) {
+    if (!identity.emailVerified) return { refused: "email not verified by the provider: not linked to the existing account" };
+    const other = await tx.query.ssoIdentities.findFirst({ where: and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.userId, existing.id)) });
+    if (other) return { refused: "the account with this email is linked to another identity at this provider" };
+  }
+  if (existing && !existing.active) return { refused: "account disabled" };
+
+  const user = existing ? await syncRoles(tx, existing, roles) : await createSsoUser(tx, identity);
+  if (knownUserId) {
+    await tx
+      .update(ssoIdentities)
+      .set({ email, lastSignInAt: new Date() })
+      .where(and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.subject, subject)));
+  } else {
+    await tx.insert(ssoIdentities).values({ issuer, subject, userId: user.id, email });
+    if (existing) await appendAudit(tx, SYSTEM_CALLER, { action: "user.sso_linked", target: user.email, detail: { issuer, subject } });
+  }
+  return { user };
+}
+
+async function createSsoUser(tx: Tx, { issuer, subject, email, name, roles }: SsoIdentity): Promise<User> {
+  const [user] = await tx.insert(users).values({ email, name, roles, passwordHash: null }).returning();
+  await appendAudit(tx, SYSTEM_CALLER, { action: "user.created", target: email, detail: { source: "oidc", issuer, subject, roles } });
+  return user;
+}
+
+async function syncRoles(tx: Tx, user: User, roles: SsoIdentity["roles"]): Promise<User> {
+  const same = user.roles.length === roles.length && roles.every((r) => user.roles.includes(r));
+  if (same) return user;
+  const [row] = await tx.update(users).set({ roles }).where(eq(users.id, user.id)).returning();
+  await appendAudit(tx, SYSTEM_CALLER, { action: "user.roles_synced", target: user.email, detail: { source: "oidc", before: user.roles, after: roles } });
+  return row;
 }
 
 /** Stores a key (hashed) and returns the full key: the only time it is ever shown. */

@@ -6,7 +6,8 @@ import { appendAudit } from "@/lib/audit/append";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "./password";
 import { clearSigninFailures, recordSigninFailure } from "./signin-limit";
-import { OIDC_PROVIDER_ID, oidcProviders, oidcSignIn } from "./oidc";
+import { OIDC_PROVIDER_ID, oidcAccountId, oidcProviders, oidcSignIn } from "./oidc";
+import { passwordSignInEnabled } from "./sign-in-methods";
 import { findUserByEmail, normaliseEmail } from "./queries";
 
 /** Sessions end 12 hours after sign-in at the latest, however active. */
@@ -44,16 +45,16 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
-  ],
+  ].filter((provider) => provider.type !== "credentials" || passwordSignInEnabled()),
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      return (await oidcSignIn((profile ?? {}) as Record<string, unknown>)) ?? "/login?error=NoRoles";
+      return (await oidcSignIn((profile ?? {}) as Record<string, unknown>)) || "/login?error=SsoRefused";
     },
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, profile }) {
       if (user) token.signedInAt = Date.now();
-      // A single sign-on identity is the provider's subject; sessions carry our own user id.
-      if (account?.provider === OIDC_PROVIDER_ID && token.email) token.sub = (await findUserByEmail(await getDb(), token.email))?.id;
+      // A single sign-on identity is the provider's (issuer, subject); sessions carry our own user id.
+      if (account?.provider === OIDC_PROVIDER_ID) token.sub = await oidcAccountId((profile ?? {}) as Record<string, unknown>);
       return token;
     },
     session({ session, token }) {

@@ -1,9 +1,11 @@
 import "server-only";
 import type { Provider } from "next-auth/providers/index";
+import type { TokenSet } from "openid-client";
 import { appendAudit } from "@/lib/audit/append";
 import { getDb } from "@/lib/db";
-import { rolesFromClaim } from "./oidc-roles";
-import { syncSsoUser } from "./commands";
+import { ssoIdentityFromClaims } from "./oidc-claims";
+import { resolveSsoAccount } from "./commands";
+import { findSsoAccountId } from "./queries";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -22,6 +24,18 @@ export function oidcProviders(): Provider[] {
       idToken: true,
       checks: ["pkce", "state"],
       authorization: { params: { scope: "openid email profile" } },
+      userinfo: {
+        // When an access token is issued, a provider may serve email and groups from its userinfo
+        // endpoint only, keeping them out of the ID token. Read both; who signed in (issuer and
+        // subject) comes from the verified ID token, and the client checks userinfo's subject matches.
+        async request({ tokens, client }) {
+          // next-auth hands over openid-client's TokenSet, whose ID token `client.callback` verified.
+          const verified = tokens as TokenSet;
+          const idClaims = verified.claims();
+          const userinfo = client.issuer.metadata.userinfo_endpoint ? await client.userinfo(verified) : {};
+          return { ...idClaims, ...userinfo, iss: idClaims.iss, sub: idClaims.sub };
+        },
+      },
       profile(claims: Record<string, unknown>) {
         const email = String(claims.email ?? "");
         return { id: String(claims.sub), email, name: String(claims.name ?? email) };
@@ -34,25 +48,37 @@ export function ssoConfigured(): { name: string } | null {
   return oidcProviders().length ? { name: process.env.OIDC_NAME ?? "single sign-on" } : null;
 }
 
+function rolesClaim(): string {
+  return process.env.OIDC_ROLES_CLAIM ?? "groups";
+}
+
 /**
- * Admits an SSO identity only with an email and at least one Plumbline role in its claim; the
- * account's roles follow the claim. Returns null (refused) otherwise, with the refusal audited.
+ * Admits a provider's identity to its account (see `resolveSsoAccount`). Every attempt is audited
+ * under the account's email, or the claimed one when refused; a refusal changes nothing else.
  */
-export async function oidcSignIn(claims: Record<string, unknown>): Promise<true | null> {
+export async function oidcSignIn(claims: Record<string, unknown>): Promise<boolean> {
   const db = await getDb();
-  const email = typeof claims.email === "string" ? claims.email : "";
-  const roles = rolesFromClaim(claims, process.env.OIDC_ROLES_CLAIM ?? "groups");
-  const user = email && roles.length ? await syncSsoUser(db, { email, name: String(claims.name ?? email), roles }, {}) : null;
-  const reason = !email ? "no email claim" : !roles.length ? "no Plumbline role in the roles claim" : !user ? "account disabled" : null;
-  await appendAudit(
-    db,
-    { actor: email || "(none)", ip: null },
-    {
-      action: "auth.signin",
-      target: email || "(none)",
-      outcome: reason ? "failure" : "success",
-      detail: { method: "oidc", ...(reason ? { reason } : { roles }) },
-    },
-  );
-  return reason ? null : true;
+  const parsed = ssoIdentityFromClaims(claims, rolesClaim());
+  return db.transaction(async (tx) => {
+    const outcome = "identity" in parsed ? await resolveSsoAccount(tx, parsed.identity) : parsed;
+    const identity = "identity" in parsed ? { issuer: parsed.identity.issuer, subject: parsed.identity.subject } : {};
+    const who = "user" in outcome ? outcome.user.email : "identity" in parsed ? parsed.identity.email : "(none)";
+    await appendAudit(
+      tx,
+      { actor: who, ip: null },
+      {
+        action: "auth.signin",
+        target: who,
+        outcome: "user" in outcome ? "success" : "failure",
+        detail: { method: "oidc", ...identity, ...("user" in outcome ? { roles: outcome.user.roles } : { reason: outcome.refused }) },
+      },
+    );
+    return "user" in outcome;
+  });
+}
+
+/** The account an SSO sign-in that `oidcSignIn` admitted belongs to. */
+export async function oidcAccountId(claims: Record<string, unknown>): Promise<string | undefined> {
+  const parsed = ssoIdentityFromClaims(claims, rolesClaim());
+  return "identity" in parsed ? findSsoAccountId(await getDb(), parsed.identity.issuer, parsed.identity.subject) : undefined;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, desc, isNull, lt, or } from "drizzle-orm";
-import { users, apiKeys } from "@/drizzle/schema";
-import type { Db } from "@/lib/db";
+import { users, apiKeys, ssoIdentities } from "@/drizzle/schema";
+import type { Db, DbOrTx } from "@/lib/db";
 import { hashKey } from "./api-keys";
 import type { Role, Scope } from "./permissions";
 import type { KeyPrincipal } from "./principal";
@@ -24,12 +24,18 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
   return db.query.users.findFirst({ where: eq(users.email, normaliseEmail(email)) });
 }
 
-export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+export async function findUserById(db: DbOrTx, id: string): Promise<User | undefined> {
   return db.query.users.findFirst({ where: eq(users.id, id) });
+}
+
+/** The account a provider's subject signs in to, once it has signed in here before. */
+export async function findSsoAccountId(db: DbOrTx, issuer: string, subject: string): Promise<string | undefined> {
+  const identity = await db.query.ssoIdentities.findFirst({ where: and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.subject, subject)) });
+  return identity?.userId;
 }
 
 export async function listUsers(db: Db): Promise<PublicUser[]> {

@@ -54,3 +54,76 @@ describe.each(inject("servers"))("single sign-on with OpenID Connect on $engine"
     expect(audit.entries[0]).toMatchObject({ outcome: "failure", detail: { method: "oidc", reason: "account disabled" } });
   });
 });
+
+interface Me {
+  id: string;
+  email: string;
+  roles: string[];
+}
+
+async function me(session: Session): Promise<Me> {
+  return (await (await session.get("/api/v1/me")).json()) as Me;
+}
+
+async function accountByEmail(admin: Session, email: string) {
+  const { users } = (await (await admin.get("/api/v1/users")).json()) as { users: { id: string; email: string; roles: string[]; active: boolean }[] };
+  return users.find((u) => u.email === email);
+}
+
+async function lastSsoSignIn(admin: Session, email: string) {
+  const audit = (await (await admin.get(`/api/v1/audit?action=auth.signin&target=${encodeURIComponent(email)}`)).json()) as {
+    entries: { outcome: string; detail: { method?: string; reason?: string } }[];
+  };
+  return audit.entries[0];
+}
+
+describe.each(inject("servers"))("single sign-on identities on $engine are the provider's (issuer, subject), not its email", ({ baseUrl, engine }) => {
+  const run = `${engine}.${Date.now()}`;
+
+  it("links an existing account by email only when the provider says that email is verified", async () => {
+    const admin = await signedIn(baseUrl, "admin@example.com");
+    const email = `linked.${run}@example.com`;
+    const created = (await (await admin.request("POST", "/api/v1/users", { email, name: "Lin Ked", roles: ["viewer"] })).json()) as { id: string };
+    for (const emailVerified of [false, undefined, "yes"]) {
+      const refused = await ssoSignIn(baseUrl, { sub: `claimant-${run}`, email, email_verified: emailVerified, groups: ["compliance"] });
+      expect(refused.session.hasSessionCookie(), `email_verified: ${emailVerified}`).toBe(false);
+      expect(refused.landedOn).toMatch(/\/login\?error=/);
+    }
+    expect(await lastSsoSignIn(admin, email)).toMatchObject({ outcome: "failure", detail: { method: "oidc" } });
+    expect(await accountByEmail(admin, email)).toMatchObject({ id: created.id, roles: ["viewer"], active: true });
+
+    const { session } = await ssoSignIn(baseUrl, { sub: `owner-${run}`, email: email.toUpperCase(), email_verified: true, groups: ["ml_lead"] });
+    expect(await me(session)).toMatchObject({ id: created.id, email, roles: ["ml_lead"] });
+  });
+
+  it("refuses a second subject with the same email instead of merging it into the account the first one owns", async () => {
+    const admin = await signedIn(baseUrl, "admin@example.com");
+    const email = `owned.${run}@example.com`;
+    const first = await ssoSignIn(baseUrl, { sub: `first-${run}`, email, email_verified: true, groups: ["viewer"] });
+    const owner = await me(first.session);
+
+    const second = await ssoSignIn(baseUrl, { sub: `second-${run}`, email, email_verified: true, groups: ["compliance"] });
+    expect(second.session.hasSessionCookie()).toBe(false);
+    expect(second.landedOn).toMatch(/\/login\?error=/);
+    expect(await lastSsoSignIn(admin, email)).toMatchObject({ outcome: "failure", detail: { method: "oidc" } });
+    expect(await accountByEmail(admin, email)).toMatchObject({ id: owner.id, roles: ["viewer"] });
+
+    const again = await ssoSignIn(baseUrl, { sub: `first-${run}`, email, email_verified: true, groups: ["viewer"] });
+    expect(await me(again.session)).toMatchObject({ id: owner.id, roles: ["viewer"] });
+  });
+
+  it("keeps a known subject on its own account when the provider changes its email, even to another account's", async () => {
+    const admin = await signedIn(baseUrl, "admin@example.com");
+    const sub = `mover-${run}`;
+    const email = `mover.${run}@example.com`;
+    const first = await me((await ssoSignIn(baseUrl, { sub, email, email_verified: true, groups: ["oncall"] })).session);
+
+    const renamed = await ssoSignIn(baseUrl, { sub, email: `renamed.${run}@example.com`, email_verified: true, groups: ["oncall"] });
+    expect(await me(renamed.session)).toMatchObject({ id: first.id, roles: ["oncall"] });
+
+    const viewer = await accountByEmail(admin, "viewer@example.com");
+    const posing = await ssoSignIn(baseUrl, { sub, email: "viewer@example.com", email_verified: true, groups: ["compliance"] });
+    expect(await me(posing.session)).toMatchObject({ id: first.id, email, roles: ["compliance"] });
+    expect(await accountByEmail(admin, "viewer@example.com")).toEqual(viewer);
+  });
+});
