@@ -1,8 +1,19 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100);
-const dataDir = `.test-data/e2e-${PORT}`;
 const baseURL = `http://127.0.0.1:${PORT}`;
+
+/** The production server (`node scripts/start.mjs`) on a fresh PGlite folder named after `name`. */
+export function appServer(name: string, env: Record<string, string>) {
+  const dataDir = `.test-data/${name}-${PORT}`;
+  return {
+    command: `rm -rf ${dataDir} && node scripts/start.mjs`,
+    url: `${baseURL}/api/ready`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    env: { PORT: String(PORT), PLUMBLINE_DATA_DIR: dataDir, NEXTAUTH_SECRET: "e2e-secret", NEXTAUTH_URL: baseURL, HOSTNAME: "127.0.0.1", ...env },
+  };
+}
 
 /**
  * End-to-end in Debian's Chromium against the production build (`next start`), on a fresh PGlite
@@ -10,6 +21,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: "e2e",
+  // Single sign-on runs against its own identity provider and server: playwright.sso.config.ts.
+  testIgnore: "sso/**",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -25,18 +38,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
-  webServer: {
-    command: `rm -rf ${dataDir} && node scripts/start.mjs`,
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    env: {
-      PORT: String(PORT),
-      PLUMBLINE_DEMO: "1",
-      PLUMBLINE_DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: "e2e-secret",
-      NEXTAUTH_URL: baseURL,
-      HOSTNAME: "127.0.0.1",
-    },
-  },
+  webServer: appServer("e2e", { PLUMBLINE_DEMO: "1" }),
 });

@@ -1,8 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn, signInAs } from "./helpers";
-
-const ALL = ["Overview", "Models", "Drift", "Pipelines", "Incidents", "Approvals", "Audit", "Settings"];
-const READER = ["Overview", "Models", "Drift", "Pipelines", "Incidents", "Approvals"];
+import { ALL_NAVIGATION as ALL, READER_NAVIGATION as READER, screenshot, signIn, signInAs } from "./helpers";
 
 const NAVIGATION: Record<string, string[]> = {
   "admin@example.com": ALL,

@@ -2,6 +2,10 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "plumbline-demo";
 
+/** The main navigation as every role sees it; Audit and Settings need more than reading. */
+export const READER_NAVIGATION = ["Overview", "Models", "Drift", "Pipelines", "Incidents", "Approvals"];
+export const ALL_NAVIGATION = [...READER_NAVIGATION, "Audit", "Settings"];
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email", { exact: true }).fill(email);

@@ -1,6 +1,7 @@
 // `npm test`: every suite, in order, each named as it starts; stops at the first that fails.
 // Typecheck · lint · unit · production build · integration (PGlite, and PostgreSQL when
-// TEST_POSTGRES_URL is set) · end-to-end in headless Chromium against `next start`.
+// TEST_POSTGRES_URL is set) · end-to-end in headless Chromium against `next start` · single
+// sign-on end to end through a real OpenID provider.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -37,6 +38,7 @@ function summarise() {
     [".test-data/reports/unit.json", countVitest],
     [".test-data/reports/integration.json", countVitest],
     [".test-data/reports/e2e.json", countPlaywright],
+    [".test-data/reports/e2e-sso.json", countPlaywright],
   ]) {
     if (fs.existsSync(file)) count(file);
   }
@@ -77,4 +79,5 @@ run("integration tests", "npx", [
   "--outputFile.json=.test-data/reports/integration.json",
 ]);
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
+run("single sign-on end-to-end tests (oidc-provider, Chromium)", "npx", ["playwright", "test", "-c", "playwright.sso.config.ts"]);
 summarise();

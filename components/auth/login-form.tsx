@@ -1,5 +1,6 @@
 "use client";
 
+import clsx from "clsx";
 import { Loader2 } from "lucide-react";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -9,7 +10,10 @@ import { RoleBadge } from "@/components/ui/status-badge";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   RateLimited: "Too many failed attempts from this address. Wait a few minutes and try again.",
-  NoRoles: "Your identity provider grants you no Plumbline role, or this account is disabled. Ask an admin.",
+  SsoRefused:
+    "Single sign-on refused: your identity provider grants you no Plumbline role, or your identity cannot be matched to an account here. Ask an admin.",
+  OAuthCallback: "Single sign-on did not complete. Try again.",
+  OAuthSignin: "Single sign-on could not start. Try again, or ask an admin to check the identity provider settings.",
 };
 
 /** Only a same-site path may follow sign-in: never an absolute URL an attacker chose. */
@@ -17,7 +21,15 @@ function safeCallback(value: string | null): string {
   return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
-export function LoginForm({ demoAccounts, sso }: { demoAccounts?: { email: string; roles: string[] }[]; sso?: { name: string } | null }) {
+export function LoginForm({
+  demoAccounts,
+  sso,
+  passwordSignIn = true,
+}: {
+  demoAccounts?: { email: string; roles: string[] }[];
+  sso?: { name: string } | null;
+  passwordSignIn?: boolean;
+}) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [email, setEmail] = useState("");
@@ -39,58 +51,69 @@ export function LoginForm({ demoAccounts, sso }: { demoAccounts?: { email: strin
     setError(MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
   }
 
+  const alert = error && (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800 dark:bg-red-950 dark:text-red-300">
+      {error}
+    </p>
+  );
+
   return (
     <>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <div>
-          <label htmlFor="email" className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            Email
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-        </div>
-        <div>
-          <label htmlFor="password" className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
-            Password
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-        </div>
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800 dark:bg-red-950 dark:text-red-300">
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-indigo-600 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
-          {pending && <Loader2 className="size-4 animate-spin" aria-hidden />}
-          Sign in
-        </button>
-      </form>
+      {passwordSignIn ? (
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          <div>
+            <label htmlFor="email" className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Email
+            </label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-700 dark:bg-zinc-900"
+            />
+          </div>
+          <div>
+            <label htmlFor="password" className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Password
+            </label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 dark:border-zinc-700 dark:bg-zinc-900"
+            />
+          </div>
+          {alert}
+          <button
+            type="submit"
+            disabled={pending}
+            className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-indigo-600 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          >
+            {pending && <Loader2 className="size-4 animate-spin" aria-hidden />}
+            Sign in
+          </button>
+        </form>
+      ) : (
+        alert
+      )}
       {sso && (
         <button
           type="button"
           onClick={() => signIn("oidc", { callbackUrl: safeCallback(searchParams.get("callbackUrl")) })}
-          className="mt-3 flex h-9 w-full items-center justify-center rounded-md border border-zinc-300 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className={clsx(
+            "mt-3 flex h-9 w-full items-center justify-center rounded-md font-medium",
+            passwordSignIn
+              ? "border border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              : "bg-indigo-600 text-white hover:bg-indigo-700",
+          )}
         >
           Sign in with {sso.name}
         </button>

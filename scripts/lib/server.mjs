@@ -49,9 +49,19 @@ export function resolveSecret(env) {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/** With password sign-in switched off, single sign-on is the only way in: refuse to start without it. */
+function requireSomeSignIn(env) {
+  if (env.PLUMBLINE_PASSWORD_SIGNIN !== "0" || (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) return;
+  console.error(
+    "[plumbline] PLUMBLINE_PASSWORD_SIGNIN=0 switches password sign-in off, but OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not all set: nobody could sign in.",
+  );
+  process.exit(1);
+}
+
 export function startServer(extraEnv = {}) {
   const env = { ...process.env, ...extraEnv };
   const port = env.PORT ?? "3000";
+  requireSomeSignIn(env);
   env.NEXTAUTH_SECRET = resolveSecret(env);
   env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   console.log(

@@ -1,8 +1,9 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { clientIp } from "@/lib/api/client-ip";
-import { apiError, errorBody } from "@/lib/api/errors";
+import { apiError, errorBody, errorResponse } from "@/lib/api/errors";
 import { authOptions } from "@/lib/auth/next-auth";
+import { passwordSignInEnabled } from "@/lib/auth/sign-in-methods";
 import { signinRetryAfter } from "@/lib/auth/signin-limit";
 import { normaliseEmail } from "@/lib/auth/queries";
 import { getDb } from "@/lib/db";
@@ -20,6 +21,10 @@ export function GET(req: NextRequest, ctx: Ctx) {
  * account from one address answer 429 with Retry-After, before the password is even checked.
  */
 export async function POST(req: NextRequest, ctx: Ctx) {
+  // An SSO-only deployment has no credentials provider: say so in the contract's error shape.
+  if (req.nextUrl.pathname.endsWith("/credentials") && !passwordSignInEnabled()) {
+    return errorResponse(apiError(403, "Password sign-in is switched off here: sign in with single sign-on"));
+  }
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const form = await req
       .clone()
