@@ -33,7 +33,7 @@ describe("normaliseAddress against PostgreSQL's inet", () => {
   beforeAll(async () => {
     pg = new PGlite();
     await pg.waitReady;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => pg.close());
 
   const group = fc.oneof(fc.constant(0), fc.constant(0xffff), fc.integer({ min: 0, max: 0xffff }));

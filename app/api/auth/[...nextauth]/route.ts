@@ -48,16 +48,18 @@ function withKnownError(url: string, origin: string): string {
  * known code ever reaches the client, in the Location header or the JSON `url`.
  */
 async function withoutInternalMessages(res: Response, origin: string): Promise<Response> {
-  const headers = new Headers(res.headers);
   const location = res.headers.get("location");
+  const json = !location && res.headers.get("content-type")?.startsWith("application/json");
+  const body = json ? ((await res.clone().json()) as Record<string, unknown>) : null;
+  const url = location ?? (typeof body?.url === "string" ? body.url : null);
+  if (url === null || withKnownError(url, origin) === url) return res;
+  const headers = new Headers(res.headers);
+  headers.delete("content-length");
   if (location) {
     headers.set("location", withKnownError(location, origin));
     return new Response(res.body, { status: res.status, headers });
   }
-  if (!res.headers.get("content-type")?.startsWith("application/json")) return res;
-  const body = (await res.json()) as Record<string, unknown>;
-  if (typeof body.url === "string") body.url = withKnownError(body.url, origin);
-  return Response.json(body, { status: res.status, headers });
+  return Response.json({ ...body, url: withKnownError(url, origin) }, { status: res.status, headers });
 }
 
 function refusalResponse(refusal: SigninRefusal, origin: string): Response {
