@@ -1,14 +1,29 @@
 import "server-only";
 import { database } from "@/lib/db";
+import { demoCredentialsIn } from "@/lib/auth/demo";
 import { seedDemoIfEmpty } from "@/lib/demo/seed";
 import { startSimulator } from "@/lib/demo/simulator";
 import { DEMO_TICKS } from "@/lib/demo/ticks";
 import { log } from "@/lib/log";
 import { startMaintenance } from "@/lib/maintenance";
 
-/** Server start-up: migrate, then seed the demo fleet when asked to and the database is empty. */
+/**
+ * Server start-up: migrate, then seed the demo fleet when asked to and the database is empty.
+ * Outside demo mode a database that still accepts the demo's published passwords or key is
+ * refused: the process exits rather than serve accounts anyone can sign in to.
+ */
 export async function boot(): Promise<void> {
   const { db } = await database();
+  if (process.env.PLUMBLINE_DEMO !== "1") {
+    const demo = await demoCredentialsIn(db);
+    if (demo.length > 0) {
+      log.error(
+        `refusing to start: this database holds the demo credentials (${demo.join(", ")}), which anyone can use. ` +
+          "Start it with PLUMBLINE_DEMO=1 to run the demo, or point DATABASE_URL / PLUMBLINE_DATA_DIR at a database of your own.",
+      );
+      process.exit(1);
+    }
+  }
   startMaintenance(db);
   if (process.env.PLUMBLINE_DEMO === "1") {
     const seeded = await seedDemoIfEmpty(db);

@@ -10,7 +10,7 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: "not_found" | "conflict" | "refused" | "invalid" | "too_many" | "unavailable";
+  abstract readonly kind: "not_found" | "conflict" | "refused" | "invalid" | "too_large" | "too_many" | "unavailable";
   readonly details: FieldIssue[];
 
   protected constructor(message: string, details: FieldIssue[] = []) {
@@ -54,6 +54,14 @@ export class Invalid extends DomainError {
   readonly kind = "invalid";
   constructor(details: FieldIssue[], message = details.length === 1 ? details[0].message : "The request is invalid") {
     super(message, details);
+  }
+}
+
+/** The input is more than one request may carry (counted after decoding it); send it in parts. */
+export class TooLarge extends DomainError {
+  readonly kind = "too_large";
+  constructor(message: string) {
+    super(message);
   }
 }
 

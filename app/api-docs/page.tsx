@@ -1,6 +1,7 @@
 import { Activity } from "lucide-react";
-import { headers } from "next/headers";
 import Link from "next/link";
+import { connection } from "next/server";
+import { publicOrigin } from "@/lib/api/client-ip";
 import { openApiDocument } from "@/lib/openapi/document";
 
 export const metadata = { title: "API" };
@@ -24,8 +25,9 @@ interface RenderedOperation {
 
 /** The OpenAPI document, readable by a person: grouped by area, with each body's schema. */
 export default async function ApiDocsPage() {
-  const host = (await headers()).get("host") ?? "localhost:3000";
-  const doc = openApiDocument(`http://${host}`);
+  // Rendered per request, so the origin is the running server's NEXTAUTH_URL, not the build's.
+  await connection();
+  const doc = openApiDocument(publicOrigin());
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, RenderedOperation>).map(([method, op]) => ({ path, method, op })),
   );

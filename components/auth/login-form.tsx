@@ -6,19 +6,22 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { RoleBadge } from "@/components/ui/status-badge";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   RateLimited: "Too many failed attempts from this address. Wait a few minutes and try again.",
+  BadRequest: "Enter an email of at most 320 characters and a password.",
+  Unavailable: "Sign-in is unavailable right now. Try again in a moment.",
   SsoRefused:
     "Single sign-on refused: your identity provider grants you no Plumbline role, or your identity cannot be matched to an account here. Ask an admin.",
   OAuthCallback: "Single sign-on did not complete. Try again.",
   OAuthSignin: "Single sign-on could not start. Try again, or ask an admin to check the identity provider settings.",
 };
 
-/** Only a same-site path may follow sign-in: never an absolute URL an attacker chose. */
+/** Only a path on this app may follow sign-in: never another site, however the address is spelled. */
 function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+  return sameOriginPath(value, window.location.origin);
 }
 
 export function LoginForm({

@@ -16,10 +16,10 @@ export function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({ path: formatPath(issue.path) || "(body)", message: issue.message }));
 }
 
-/** Reads at most MAX_BODY_BYTES, refusing early on a declared or streamed size above it. */
-async function readLimitedText(req: Request): Promise<string> {
+/** Reads at most `maxBytes` (MAX_BODY_BYTES by default), refusing early on a declared or streamed size above it. */
+export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw apiError(413, `Request body is over ${MAX_BODY_BYTES} bytes`);
+  if (declared > maxBytes) throw apiError(413, `Request body is over ${maxBytes} bytes`);
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -28,9 +28,9 @@ async function readLimitedText(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw apiError(413, `Request body is over ${MAX_BODY_BYTES} bytes`);
+      throw apiError(413, `Request body is over ${maxBytes} bytes`);
     }
     chunks.push(value);
   }
@@ -48,6 +48,9 @@ export async function readJsonText(req: Request): Promise<string> {
   return readLimitedText(req);
 }
 
+/** No request we accept nests deeper; recursive readers (schemas, hashing) stay far from the stack's end. */
+export const MAX_JSON_DEPTH = 64;
+
 export function parseJsonText(text: string): unknown {
   let value: unknown;
   try {
@@ -56,20 +59,57 @@ export function parseJsonText(text: string): unknown {
     throw apiError(400, "Request body is not valid JSON");
   }
   // PostgreSQL text cannot hold NUL: refuse it here, naming the field, rather than fail at storage.
-  if (text.includes("\\u0000")) {
-    const path = nulPath(value, []);
-    if (path) throw apiError(422, "Text must not contain the NUL character (\\u0000)", [{ path: formatPath(path) || "(body)", message: "contains \\u0000" }]);
+  if (text.includes("\\u0000") || nestingDepth(text) > MAX_JSON_DEPTH) {
+    const fault = firstFault(value);
+    if (fault) throw apiError(422, fault.message, [{ path: formatPath(fault.path) || "(body)", message: fault.message }]);
   }
   return value;
 }
 
-function nulPath(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (value === null || typeof value !== "object") return null;
-  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === "string" && key.includes("\u0000")) return [...path, key];
-    const found = nulPath(child, [...path, key]);
-    if (found) return found;
+/** How deeply the JSON text nests arrays and objects, read off its brackets outside strings. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * The first value, depth first, that the API refuses: a string or key holding NUL, or a value
+ * nested deeper than MAX_JSON_DEPTH. Iterative, each path kept as a link to its parent, so a
+ * body nested thousands of levels deep never touches the call stack.
+ */
+function firstFault(root: unknown): { path: PropertyKey[]; message: string } | null {
+  type Trail = { key: PropertyKey; parent: Trail; depth: number } | null;
+  const pathOf = (trail: Trail): PropertyKey[] => {
+    const path: PropertyKey[] = [];
+    for (let t = trail; t; t = t.parent) path.push(t.key);
+    return path.reverse();
+  };
+  const nul = (trail: Trail) => ({ path: pathOf(trail), message: "Text must not contain the NUL character (\\u0000)" });
+  const stack: { value: unknown; trail: Trail }[] = [{ value: root, trail: null }];
+  while (stack.length) {
+    const { value, trail } = stack.pop()!;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return nul(trail);
+      continue;
+    }
+    if (value === null || typeof value !== "object") continue;
+    const depth = (trail?.depth ?? 0) + 1;
+    if (depth > MAX_JSON_DEPTH) return { path: pathOf(trail), message: `Nested more than ${MAX_JSON_DEPTH} levels deep` };
+    const entries = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (const [key] of entries) if (typeof key === "string" && key.includes("\u0000")) return nul({ key, parent: trail, depth });
+    // Pushed in reverse so that the first entry is looked at first.
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], trail: { key: entries[i][0], parent: trail, depth } });
   }
   return null;
 }

@@ -44,6 +44,7 @@ const STATUS_OF: Record<DomainError["kind"], ErrorStatus> = {
   conflict: 409,
   refused: 403,
   invalid: 422,
+  too_large: 413,
   too_many: 429,
   unavailable: 503,
 };

@@ -8,9 +8,9 @@ import { principalCan, type Principal } from "@/lib/auth/principal";
 import { sessionUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { recordRequest, routeLabel } from "@/lib/observability/metrics";
-import { clientIp } from "./client-ip";
-import { enforceKeyRateLimit } from "./rate-limit";
+import { recordRequest, routeTemplateOf } from "@/lib/observability/metrics";
+import { clientIp, publicOrigin, trustedForwardedOrigin } from "./client-ip";
+import { enforceRateLimit } from "./rate-limit";
 import { apiError, errorResponse, toApiError } from "./errors";
 
 export interface HandlerContext<Params> {
@@ -41,7 +41,8 @@ export function withAuth<Params = Record<string, never>>(permission: Permission,
     } catch (error) {
       response = toResponse(error, req);
     }
-    recordRequest(template ?? routeLabel(req.nextUrl.pathname), req.method, response.status, (performance.now() - started) / 1000);
+    const label = template ?? routeTemplateOf(req.nextUrl.pathname, ((await Promise.resolve(route?.params).catch(() => null)) ?? {}) as Record<string, string>);
+    recordRequest(label, req.method, response.status, (performance.now() - started) / 1000);
     return response;
   };
 }
@@ -65,7 +66,7 @@ async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Par
   const db = await getDb();
   const ip = clientIp(req.headers);
   const principal = await resolvePrincipal(req, db);
-  if (principal.kind === "key") await enforceKeyRateLimit(db, principal.id);
+  await enforceRateLimit(db, principal);
   const by = callerOf(principal, ip);
   if (!principalCan(principal, permission)) {
     await deny(db, req, by, { permission, reason: `${principal.kind === "user" ? "roles" : "key scopes"} do not grant ${permission}` });
@@ -119,15 +120,14 @@ async function deny(db: Db, req: NextRequest, by: Caller, detail: Record<string,
   await appendAudit(db, by, { action: "access.denied", target: `${req.method} ${req.nextUrl.pathname}`, outcome: "denied", detail });
 }
 
-/** Cookies ride along on cross-site requests; the Origin header says where the request came from. */
+/**
+ * Cookies ride along on cross-site requests; the Origin header says where the request came from.
+ * It must be the app's public origin (NEXTAUTH_URL), or the one a trusted proxy forwarded for:
+ * never a Host or X-Forwarded-Host the client wrote itself.
+ */
 function sameOrigin(req: NextRequest): boolean {
   const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const allowed = new Set<string>();
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (host) allowed.add(`${req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "")}://${host}`);
-  return allowed.has(origin);
+  return origin !== null && (origin === publicOrigin() || origin === trustedForwardedOrigin(req.headers));
 }
 
 function toResponse(error: unknown, req: NextRequest): Response {

@@ -4,7 +4,8 @@ import { and, eq, ne, sql, isNull } from "drizzle-orm";
 import { users, apiKeys, ssoIdentities } from "@/drizzle/schema";
 import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
-import type { Db, Tx } from "@/lib/db";
+import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
+import { Conflict } from "@/lib/errors";
 import { hashPassword, oneTimePassword } from "./password";
 import type { Role, Scope } from "./permissions";
 import { generateKey, hashKey, prefixOf } from "./api-keys";
@@ -12,8 +13,37 @@ import type { SsoIdentity } from "./oidc-claims";
 import { findSsoAccountId, findUserByEmail, findUserById, normaliseEmail, publicKey, publicUser, type PublicKey, type PublicUser, type User } from "./queries";
 
 /**
- * Creates the account, or re-enables an existing one with the given roles; either way it gets
- * a fresh one-time password (or the given one, for the demo accounts).
+ * Creates an account with a one-time password (or the given one, for the demo accounts). An
+ * email that exists in any casing is a 409: creating is never a way to reset someone's password
+ * or roles.
+ */
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; roles: Role[]; password?: string },
+  by: Caller,
+): Promise<{ user: PublicUser; password: string }> {
+  const email = normaliseEmail(input.email);
+  const taken = () => new Conflict(`An account with the email ${email} exists`, [{ path: "email", message: "already in use" }]);
+  if (await findUserByEmail(db, email)) throw taken();
+  const password = input.password ?? oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash }).returning();
+      await appendAudit(tx, by, { action: "user.created", target: email, detail: { roles: input.roles } });
+      return { user: publicUser(row), password };
+    });
+  } catch (error) {
+    // Two admins creating the same account at once: the database's unique email decides.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+/**
+ * For the operator's `npm run user:create` only, run with the database's own credentials:
+ * creates the account, or re-enables an existing one with the given roles; either way it gets
+ * a fresh one-time password.
  */
 export async function upsertUser(
   db: Db,

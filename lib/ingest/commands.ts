@@ -2,7 +2,8 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { storePoints } from "@/lib/metrics/commands";
 import { resolveVersionIds, lookupVersions } from "./queries";
-import type { MetricPointInput } from "./schemas";
+import { MAX_POINTS_PER_BATCH, type MetricPointInput } from "./schemas";
+import { TooLarge } from "@/lib/errors";
 import { ApiError, apiError } from "@/lib/api/errors";
 import type { Random } from "@/lib/drift/reservoir";
 import type { IngestFeaturesInput } from "@/lib/drift/schemas";
@@ -46,9 +47,14 @@ export interface OtlpExportResponse {
 /**
  * Stores an OTLP export as a collector would: points it cannot attribute to a registered model
  * version are rejected and counted (`partialSuccess`), the rest are stored in one transaction.
+ * An export that converts to more points than one batch may hold is refused whole (413).
  */
 export async function ingestOtlpMetrics(db: DbOrTx, request: OtlpMetricsRequest): Promise<OtlpExportResponse> {
   const conversion = convertOtlpMetrics(request);
+  // The same cap as a JSON batch, counted after conversion: one histogram point becomes up to seven.
+  if (conversion.points.length > MAX_POINTS_PER_BATCH) {
+    throw new TooLarge(`The export converts to ${conversion.points.length} points; at most ${MAX_POINTS_PER_BATCH} are accepted at once`);
+  }
   return db.transaction(async (tx) => {
     const lookup = await lookupVersions(tx, conversion.points);
     const unknown = new Set<string>();

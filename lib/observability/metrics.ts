@@ -28,9 +28,30 @@ function labels(pairs: Record<string, string>): string {
     .join(",");
 }
 
-/** Collapses ids in a path so that each route is one series, not one per resource. */
-export function routeLabel(pathname: string): string {
-  return pathname.replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, "/:id").replace(/\/\d+(?=\/|$)/g, "/:n");
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The route's template (`/api/v1/models/[name]`), never the path a client chose: each dynamic
+ * segment, found by its value in the route's params, becomes `[param]` (a catch-all `[...param]`),
+ * so the number of series is bounded by the routes, whatever paths clients send.
+ */
+export function routeTemplateOf(pathname: string, params: Record<string, string | string[] | undefined>): string {
+  const segments = pathname.split("/");
+  let next = 0;
+  for (const [name, value] of Object.entries(params)) {
+    const values = Array.isArray(value) ? value : [value];
+    const start = segments.findIndex((segment, i) => i >= next && values.every((v, k) => decoded(segments[i + k] ?? "") === v));
+    if (start < 0 || values.length === 0) return "(unmatched)";
+    segments.splice(start, values.length, Array.isArray(value) ? `[...${name}]` : `[${name}]`);
+    next = start + 1;
+  }
+  return segments.join("/");
 }
 
 export function recordRequest(route: string, method: string, status: number, seconds: number): void {

@@ -26,11 +26,12 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-it-"));
   // PLUMBLINE_TEST_PORT lets two test runs share a machine without sharing a port.
   const port = Number(process.env.PLUMBLINE_TEST_PORT ?? 3101);
-  // Quiet, deterministic servers: no live simulator, and a key rate limit a test can reach.
+  // Quiet, deterministic servers: no live simulator, and a key rate limit a test can reach. The
+  // loopback is trusted as a reverse proxy, so tests speak for many clients through X-Forwarded-For.
   const idp = await startFakeOidc(port + 50, OIDC_CLIENT_ID);
   cleanups.push(idp.stop);
   const oidc = { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: "test-secret", OIDC_ROLES_CLAIM: "groups" };
-  const common = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: String(KEY_RATE_LIMIT), ...oidc };
+  const common = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: String(KEY_RATE_LIMIT), PLUMBLINE_TRUSTED_PROXIES: "127.0.0.1,::1", ...oidc };
   const pglite = await startServer(port, { ...common, PLUMBLINE_DATA_DIR: dataDir });
   cleanups.push(pglite.stop, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   servers.push({ engine: "pglite", baseUrl: pglite.baseUrl });

@@ -6,7 +6,7 @@ export class Session {
     private readonly headers: Record<string, string> = {},
   ) {}
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
@@ -47,6 +47,13 @@ export class Session {
     return this.request("POST", "/api/auth/callback/credentials", form, { "content-type": "application/x-www-form-urlencoded", ...ipHeader });
   }
 
+  /** The same sign-in with a JSON body, which next-auth accepts as well as a form. */
+  async signInJson(email: unknown, password: unknown = "plumbline-demo", extra: Record<string, string> = {}): Promise<Response> {
+    const csrf = await this.request("GET", "/api/auth/csrf", undefined, extra);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    return this.request("POST", "/api/auth/callback/credentials", { csrfToken, email, password, json: "true" }, extra);
+  }
+
   hasSessionCookie(): boolean {
     return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
   }
@@ -63,4 +70,22 @@ export async function signedIn(baseUrl: string, email: string): Promise<Session>
 
 export function keySession(baseUrl: string, key: string): Session {
   return new Session(baseUrl, { authorization: `Bearer ${key}` });
+}
+
+export interface AuditEntry {
+  seq: number;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: string;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+/** Audit entries matching a query, read as an admin. */
+export async function auditEntries(baseUrl: string, query: string): Promise<AuditEntry[]> {
+  const admin = await signedIn(baseUrl, "admin@example.com");
+  const res = await admin.get(`/api/v1/audit?${query}`);
+  if (res.status !== 200) throw new Error(`reading the audit trail failed with ${res.status}`);
+  return ((await res.json()) as { entries: AuditEntry[] }).entries;
 }
