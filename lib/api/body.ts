@@ -55,21 +55,57 @@ export function parseJsonText(text: string): unknown {
   } catch {
     throw apiError(400, "Request body is not valid JSON");
   }
-  // PostgreSQL text cannot hold NUL: refuse it here, naming the field, rather than fail at storage.
-  if (text.includes("\\u0000")) {
-    const path = nulPath(value, []);
-    if (path) throw apiError(422, "Text must not contain the NUL character (\\u0000)", [{ path: formatPath(path) || "(body)", message: "contains \\u0000" }]);
+  const found = /\\u(0000|d[89a-f])/i.test(text) ? unstorableText(value) : null;
+  if (found) {
+    const path = formatPath(found.path) || "(body)";
+    if (found.problem === "nul") throw apiError(422, "Text must not contain the NUL character (\\u0000)", [{ path, message: "contains \\u0000" }]);
+    throw apiError(422, "Text must be valid Unicode: a lone surrogate (\\ud800–\\udfff without its pair) cannot be stored", [
+      { path, message: "contains a lone surrogate" },
+    ]);
   }
   return value;
 }
 
-function nulPath(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (value === null || typeof value !== "object") return null;
-  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === "string" && key.includes("\u0000")) return [...path, key];
-    const found = nulPath(child, [...path, key]);
-    if (found) return found;
+interface Visit {
+  value: unknown;
+  key: PropertyKey | null;
+  parent: Visit | null;
+}
+
+function pathOf(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Visit | null = visit; at?.key != null; at = at.parent) path.push(typeof at.key === "string" ? at.key.toWellFormed() : at.key);
+  return path.reverse();
+}
+
+function textProblem(text: string): "nul" | "surrogate" | null {
+  if (text.includes("\u0000")) return "nul";
+  return text.isWellFormed() ? null : "surrogate";
+}
+
+/**
+ * The first string or key, in document order, that PostgreSQL cannot store as sent: NUL, which
+ * text cannot hold, or a lone UTF-16 surrogate, which UTF-8 cannot encode (the database would
+ * keep U+FFFD instead). Walks with its own stack, so no nesting depth can overflow the call stack.
+ */
+function unstorableText(root: unknown): { path: PropertyKey[]; problem: "nul" | "surrogate" } | null {
+  const stack: Visit[] = [{ value: root, key: null, parent: null }];
+  while (stack.length) {
+    const visit = stack.pop()!;
+    const { value } = visit;
+    if (typeof value === "string") {
+      const problem = textProblem(value);
+      if (problem) return { path: pathOf(visit), problem };
+      continue;
+    }
+    if (value === null || typeof value !== "object") continue;
+    const children: [PropertyKey, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    // Pushed last to first so that they are visited first to last; a key before its value.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [key, child] = children[i];
+      stack.push({ value: child, key, parent: visit });
+      if (typeof key === "string") stack.push({ value: key, key, parent: visit });
+    }
   }
   return null;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalJson, contentOf, createChainVerifier, entryHash, type AuditEntryContent, type ChainedEntry } from "./chain";
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  contentOf,
+  createChainVerifier,
+  entryHash,
+  storableDetailJson,
+  storableText,
+  type AuditEntryContent,
+  type ChainedEntry,
+} from "./chain";
 
 function chain(n: number): ChainedEntry[] {
   const out: ChainedEntry[] = [];
@@ -41,6 +51,22 @@ describe("canonicalJson", () => {
   it("refuses non-finite numbers instead of hashing a lie", () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson({ x: Infinity })).toThrow(/non-finite/);
+  });
+});
+
+describe("storable text", () => {
+  it("replaces lone surrogates and NUL with U+FFFD and keeps well-formed text, pairs included", () => {
+    expect(storableText("a\ud800b\udfffc")).toBe("a\ufffdb\ufffdc");
+    expect(storableText("n\u0000l")).toBe("n\ufffdl");
+    expect(storableText("é😀✓")).toBe("é😀✓");
+  });
+  it("is what UTF-8 encoding makes of a lone surrogate", () => {
+    expect(storableText("\ud83d")).toBe(Buffer.from("\ud83d", "utf8").toString("utf8"));
+  });
+  it("makes every string and key of a detail storable, and dates ISO strings", () => {
+    const json = storableDetailJson({ "\udc00k": { v: ["x\ud800", 1], at: new Date("2026-01-01T00:00:00Z") }, n: "\u0000" });
+    expect(JSON.parse(json)).toEqual({ "\ufffdk": { v: ["x\ufffd", 1], at: "2026-01-01T00:00:00.000Z" }, n: "\ufffd" });
+    expect(json).not.toMatch(/\\u(d[89a-f]|0000)/i);
   });
 });
 

@@ -33,6 +33,26 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/**
+ * Text as PostgreSQL stores it: a lone surrogate cannot be encoded in UTF-8 and NUL cannot be held
+ * at all, so both become U+FFFD, which is what the driver's UTF-8 encoding makes of the former.
+ * An entry hashed in any other form than the stored one would never verify again.
+ */
+export function storableText(value: string): string {
+  return value.toWellFormed().replaceAll("\u0000", "\ufffd");
+}
+
+/** An entry's detail as JSON text a jsonb column accepts: strings and keys storable, dates as ISO strings. */
+export function storableDetailJson(detail: Record<string, unknown>): string {
+  return JSON.stringify(detail, (_key, value: unknown) => {
+    if (typeof value === "string") return storableText(value);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const entries = Object.entries(value);
+    if (entries.every(([key]) => storableText(key) === key)) return value;
+    return Object.fromEntries(entries.map(([key, child]) => [storableText(key), child]));
+  });
+}
+
 /** hash = sha256(prev_hash ‖ canonical JSON of the entry), hex. */
 export function entryHash(prevHash: string, entry: AuditEntryContent): string {
   return createHash("sha256").update(prevHash).update(canonicalJson(entry)).digest("hex");
