@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import type { DriftEvidence } from "@/lib/drift/evaluate";
 import { modelDrift } from "@/lib/drift/queries";
 import { DriftInputError } from "@/lib/drift/stats/errors";
-import { producingRun } from "@/lib/pipelines/queries";
+import { producingRuns } from "@/lib/pipelines/queries";
 import type { VersionRow } from "@/lib/registry/queries";
 import { evaluateGates, type DriftFinding, type ProducingRunEvidence } from "./gates";
 import type { PolicyRow } from "./queries";
@@ -35,10 +35,9 @@ async function driftInWindow(db: DbOrTx, model: string, version: string, evidenc
   }
 }
 
-async function producingRunEvidence(db: DbOrTx, model: string, version: string): Promise<ProducingRunEvidence | null> {
-  const produced = await producingRun(db, model, version);
-  if (!produced) return null;
-  return { pipeline: produced.pipeline, run_id: produced.run.run_id, status: produced.run.status, checks: produced.run.checks };
+async function producingRunEvidence(db: DbOrTx, model: string, version: string): Promise<ProducingRunEvidence[]> {
+  const produced = await producingRuns(db, model, version);
+  return produced.map(({ pipeline, run }) => ({ pipeline, run_id: run.run_id, status: run.status, checks: run.checks }));
 }
 
 /** The rules a request is judged by, fixed when it is made: its policy version and its drift evidence. */
@@ -56,7 +55,7 @@ export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow,
     production: production && production.id !== candidate.id ? { version: production.version, metrics: production.metrics } : null,
     tolerance: rules.policy.metricTolerance,
     drift: await driftInWindow(db, model, candidate.version, rules.drift, new Date()),
-    producingRun: await producingRunEvidence(db, model, candidate.version),
+    producingRuns: await producingRunEvidence(db, model, candidate.version),
     requireProducingRun: rules.policy.requireProducingRun,
   });
 }

@@ -97,10 +97,10 @@ describe("drift gate", () => {
 describe("pipeline gate", () => {
   const run = { pipeline: "fraud-features", run_id: "r1", status: "succeeded", checks: [{ name: "row_count", passed: true }] };
   it("is not applicable without a producing run, never passed, saying so", () => {
-    expect(pipelineGate(null, false)).toEqual({ name: "pipeline_run", passed: true, status: "not_applicable", detail: "no producing pipeline run recorded" });
+    expect(pipelineGate([], false)).toEqual({ name: "pipeline_run", passed: true, status: "not_applicable", detail: "no producing pipeline run recorded" });
   });
   it("fails without a producing run when the policy requires one", () => {
-    expect(pipelineGate(null, true)).toEqual({
+    expect(pipelineGate([], true)).toEqual({
       name: "pipeline_run",
       passed: false,
       status: "failed",
@@ -108,15 +108,23 @@ describe("pipeline gate", () => {
     });
   });
   it.each([false, true])("passes a succeeded run with every check passing (require_producing_run %s)", (required) => {
-    expect(pipelineGate(run, required)).toMatchObject({ passed: true, status: "passed" });
+    expect(pipelineGate([run], required)).toMatchObject({ passed: true, status: "passed" });
   });
   it.each(["failed", "running"])("fails a %s run", (status) => {
-    expect(pipelineGate({ ...run, status }, false)).toMatchObject({ passed: false, status: "failed", detail: `fraud-features run r1 is ${status}` });
+    expect(pipelineGate([{ ...run, status }], false)).toMatchObject({ passed: false, status: "failed", detail: `fraud-features run r1 is ${status}` });
   });
   it("fails a succeeded run with a failing check, naming it", () => {
-    const result = pipelineGate({ ...run, checks: [...run.checks, { name: "null_share", passed: false }] }, false);
+    const result = pipelineGate([{ ...run, checks: [...run.checks, { name: "null_share", passed: false }] }], false);
     expect(result).toMatchObject({ passed: false, status: "failed" });
     expect(result.detail).toContain("null_share");
+  });
+  it("fails when any run that reports producing the version failed, whatever later runs say", () => {
+    const retry = { ...run, run_id: "r2" };
+    expect(pipelineGate([retry, { ...run, status: "failed" }], false)).toMatchObject({ status: "failed", detail: "fraud-features run r1 is failed" });
+    expect(pipelineGate([retry, run], false)).toMatchObject({
+      status: "passed",
+      detail: "fraud-features run r2, fraud-features run r1 each succeeded with all checks passing",
+    });
   });
 });
 
@@ -127,7 +135,7 @@ describe("evaluateGates", () => {
     production: null,
     tolerance: 0,
     drift: { missing: "no reference sample" },
-    producingRun: null,
+    producingRuns: [],
     requireProducingRun: false,
   };
   it("answers every gate, in the contract's order, missing evidence as not applicable", () => {
@@ -150,7 +158,7 @@ describe("waivers", () => {
   });
   it("leaves a gate without a waiver, and a gate that does not fail, as it is", () => {
     expect(withWaiver(failing, false)).toBe(failing);
-    const notApplicable = pipelineGate(null, false);
+    const notApplicable = pipelineGate([], false);
     expect(withWaiver(notApplicable, true)).toBe(notApplicable);
   });
 });

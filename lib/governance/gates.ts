@@ -88,22 +88,30 @@ export interface ProducingRunEvidence {
   checks: { name: string; passed: boolean }[];
 }
 
+function runProblem(run: ProducingRunEvidence): string | null {
+  const label = `${run.pipeline} run ${run.run_id}`;
+  if (run.status !== "succeeded") return `${label} is ${run.status}`;
+  const failedChecks = run.checks.filter((c) => !c.passed).map((c) => c.name);
+  return failedChecks.length ? `${label} succeeded but checks failed: ${failedChecks.join(", ")}` : null;
+}
+
 /**
- * `null`: no pipeline run says it produced this version (it may have been registered by hand):
- * not applicable, unless the policy requires a producing run.
+ * Every run that reports producing the version must have succeeded with all its checks: a later
+ * run claiming the same version adds evidence, it never replaces a failure. No run at all (the
+ * version may have been registered by hand) is not applicable, unless the policy requires one.
  */
-export function pipelineGate(run: ProducingRunEvidence | null, requireProducingRun: boolean): GateResult {
+export function pipelineGate(runs: readonly ProducingRunEvidence[], requireProducingRun: boolean): GateResult {
   const name = "pipeline_run";
-  if (run === null) {
+  if (runs.length === 0) {
     return requireProducingRun
       ? failed(name, "no producing pipeline run recorded, and the policy requires one")
       : notApplicable(name, "no producing pipeline run recorded");
   }
-  const label = `${run.pipeline} run ${run.run_id}`;
-  if (run.status !== "succeeded") return failed(name, `${label} is ${run.status}`);
-  const failedChecks = run.checks.filter((c) => !c.passed).map((c) => c.name);
-  if (failedChecks.length) return failed(name, `${label} succeeded but checks failed: ${failedChecks.join(", ")}`);
-  return passed(name, `${label} succeeded with ${run.checks.length} check${run.checks.length === 1 ? "" : "s"} passing`);
+  const problems = runs.map(runProblem).filter((p) => p !== null);
+  if (problems.length) return failed(name, problems.join("; "));
+  if (runs.length > 1) return passed(name, `${runs.map((r) => `${r.pipeline} run ${r.run_id}`).join(", ")} each succeeded with all checks passing`);
+  const [run] = runs;
+  return passed(name, `${run.pipeline} run ${run.run_id} succeeded with ${run.checks.length} check${run.checks.length === 1 ? "" : "s"} passing`);
 }
 
 export interface GateEvidence {
@@ -112,7 +120,7 @@ export interface GateEvidence {
   production: { version: string; metrics: Record<string, number> } | null;
   tolerance: number;
   drift: DriftFinding;
-  producingRun: ProducingRunEvidence | null;
+  producingRuns: readonly ProducingRunEvidence[];
   requireProducingRun: boolean;
 }
 
@@ -121,7 +129,7 @@ export function evaluateGates(evidence: GateEvidence): GateResult[] {
     modelCardGate(evidence.modelCard),
     metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
     driftGate(evidence.drift),
-    pipelineGate(evidence.producingRun, evidence.requireProducingRun),
+    pipelineGate(evidence.producingRuns, evidence.requireProducingRun),
   ];
 }
 
