@@ -63,22 +63,33 @@ export interface ChainedEntry extends AuditEntryContent {
   hash: string;
 }
 
+/** A published head of the chain, `{seq, head_hash}`, kept by someone outside. */
+export interface CheckpointClaim {
+  seq: number;
+  headHash: string;
+}
+
 export interface ChainVerdict {
   ok: boolean;
   entries: number;
   headHash: string;
   firstBadSeq: number | null;
+  /** With a checkpoint: whether the entry `seq` still has that hash, and the hash it has (null: gone). */
+  checkpoint?: { seq: number; headHash: string; holds: boolean; foundHash: string | null };
 }
 
 /**
  * Walks entries in seq order and names the first one whose link or hash does not hold.
- * Takes an iterable so that a caller can stream a chain of any length through it.
+ * Takes an iterable so that a caller can stream a chain of any length through it. A chain cut at
+ * its tail still links up; a `checkpoint` kept from earlier exposes that: its entry must still be
+ * there with the same hash.
  */
-export function createChainVerifier() {
+export function createChainVerifier(checkpoint?: CheckpointClaim) {
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   let firstBadSeq: number | null = null;
+  let foundHash: string | null = null;
   return {
     add(entry: ChainedEntry) {
       count++;
@@ -86,11 +97,23 @@ export function createChainVerifier() {
         const broken = entry.seq !== expectedSeq || entry.prevHash !== expectedPrev || entryHash(entry.prevHash, contentOf(entry)) !== entry.hash;
         if (broken) firstBadSeq = entry.seq;
       }
+      if (entry.seq === checkpoint?.seq) foundHash = entry.hash;
       expectedPrev = entry.hash;
       expectedSeq = entry.seq + 1;
     },
     verdict(): ChainVerdict {
-      return { ok: firstBadSeq === null, entries: count, headHash: expectedPrev, firstBadSeq };
+      const verdict = { ok: firstBadSeq === null, entries: count, headHash: expectedPrev, firstBadSeq };
+      if (!checkpoint) return verdict;
+      const holds = foundHash === checkpoint.headHash;
+      // Cut: the first missing entry is where the chain falls short. Rewritten: the checkpoint's own entry.
+      const checkpointBadSeq = holds ? null : foundHash === null ? expectedSeq : checkpoint.seq;
+      return {
+        ok: verdict.ok && holds,
+        entries: count,
+        headHash: expectedPrev,
+        firstBadSeq: firstBadSeq ?? checkpointBadSeq,
+        checkpoint: { seq: checkpoint.seq, headHash: checkpoint.headHash, holds, foundHash },
+      };
     },
   };
 }
