@@ -5,12 +5,13 @@ import { seedDemoIfEmpty } from "@/lib/demo/seed";
 import { startSimulator } from "@/lib/demo/simulator";
 import { DEMO_TICKS } from "@/lib/demo/ticks";
 import { log } from "@/lib/log";
-import { startMaintenance } from "@/lib/maintenance";
+import { checkpointIfDue, startMaintenance } from "@/lib/maintenance";
 
 /**
- * Server start-up: migrate, then seed the demo fleet when asked to and the database is empty.
- * Outside demo mode a database that still accepts the demo's published passwords or key is
- * refused: the process exits rather than serve accounts anyone can sign in to.
+ * Server start-up: migrate, then seed the demo fleet when asked to and the database is empty, then
+ * publish an audit checkpoint if none was published in the last hour. Outside demo mode a database
+ * that still accepts the demo's published passwords or key is refused: the process exits rather
+ * than serve accounts anyone can sign in to.
  */
 export async function boot(): Promise<void> {
   const { db } = await database();
@@ -25,10 +26,12 @@ export async function boot(): Promise<void> {
     }
   }
   startMaintenance(db);
-  if (process.env.PLUMBLINE_DEMO === "1") {
+  const demo = process.env.PLUMBLINE_DEMO === "1";
+  if (demo) {
     const seeded = await seedDemoIfEmpty(db);
     log.info(seeded ? "demo fleet seeded" : "demo fleet already present");
-    // The simulator talks to this very server over HTTP, as an outside ML system would.
-    if (process.env.PLUMBLINE_SIMULATOR !== "0") startSimulator(`http://127.0.0.1:${process.env.PORT ?? 3000}`, DEMO_TICKS);
   }
+  await checkpointIfDue(db);
+  // The simulator talks to this very server over HTTP, as an outside ML system would.
+  if (demo && process.env.PLUMBLINE_SIMULATOR !== "0") startSimulator(`http://127.0.0.1:${process.env.PORT ?? 3000}`, DEMO_TICKS);
 }

@@ -9,14 +9,29 @@ export interface FieldIssue {
   message: string;
 }
 
+/** How the audit trail records a refusal: the entry the API layer appends once the refused attempt rolled back. */
+export interface RefusalRecord {
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly kind: "not_found" | "conflict" | "refused" | "invalid" | "too_large" | "too_many" | "unavailable";
   readonly details: FieldIssue[];
+  /** Set when the refusal itself must be on record (an attempt to rewrite evidence, say). */
+  audit?: RefusalRecord;
 
   protected constructor(message: string, details: FieldIssue[] = []) {
     super(message);
     this.name = new.target.name;
     this.details = details;
+  }
+
+  /** Puts this refusal on record in the audit trail (outcome `failure`); returns it for `throw`. */
+  audited(record: RefusalRecord): this {
+    this.audit = record;
+    return this;
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { idempotencyKeys, rateLimitWindows } from "@/drizzle/schema";
 import { queryRows, type Db } from "@/lib/db";
+import { publishCheckpointIfDue } from "@/lib/audit/checkpoint";
 import { log } from "@/lib/log";
 import { pruneRawPoints } from "@/lib/metrics/commands";
 
@@ -21,12 +22,21 @@ export async function runMaintenance(db: Db, now = new Date()): Promise<{ ran: b
   });
 }
 
+/** Publishes an audit checkpoint when one is due; a failure is logged and tried again at the next tick. */
+export function checkpointIfDue(db: Db): Promise<void> {
+  return publishCheckpointIfDue(db).then(
+    () => undefined,
+    (error) => log.warn("audit checkpoint failed", { error: String(error) }),
+  );
+}
+
 export function startMaintenance(db: Db): void {
   const timer = setInterval(() => {
     runMaintenance(db).then(
       (result) => result.prunedPoints && log.info("maintenance pruned raw metric points", { points: result.prunedPoints }),
       (error) => log.warn("maintenance failed", { error: String(error) }),
     );
+    void checkpointIfDue(db);
   }, EVERY_MS);
   timer.unref();
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { CheckCircle2, XCircle } from "lucide-react";
 import Link from "next/link";
 import { DeclaredMetrics } from "@/components/models/declared-metrics";
 import { useRefreshInterval } from "@/components/fleet/use-refresh";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
+import { StageBadge, StatusBadge, StatusIcon } from "@/components/ui/status-badge";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { GATE_LABELS, type GateName } from "@/lib/governance/gates";
 import type { Viewer } from "@/lib/governance/viewer";
@@ -88,24 +87,16 @@ export function PromotionDetailView({ initial, viewer }: { initial: PromotionDet
             </h2>
             <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
               {p.gates.map((g) => (
-                <li key={g.name} className="flex items-start gap-3 px-3 py-2" data-testid="gate">
-                  {g.passed ? (
-                    <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600 dark:text-emerald-400" />
-                  ) : (
-                    <XCircle aria-hidden className="mt-0.5 size-4 shrink-0 text-red-600 dark:text-red-400" />
-                  )}
+                <li key={g.name} className="flex items-start gap-3 px-3 py-2" data-testid="gate" data-status={g.status}>
+                  <StatusIcon status={g.status} />
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium">{GATE_LABELS[g.name as GateName] ?? g.name}</span>
-                      {g.passed ? (
-                        <StatusBadge status="healthy" label="passed" />
-                      ) : g.waived ? (
-                        <StatusBadge status="waived" />
-                      ) : (
-                        <StatusBadge status="failing" label="failed" />
-                      )}
+                      <span className={g.status === "not_applicable" ? "font-medium text-zinc-600 dark:text-zinc-400" : "font-medium"}>
+                        {GATE_LABELS[g.name as GateName] ?? g.name}
+                      </span>
+                      <StatusBadge status={g.status} />
                     </div>
-                    <p className="text-sm text-zinc-600 dark:text-zinc-400">{g.detail}</p>
+                    <p className="text-sm text-zinc-600 dark:text-zinc-400">{g.status === "not_applicable" ? `Not applicable: ${g.detail}` : g.detail}</p>
                     {g.waived && (
                       <p className="text-sm text-amber-800 dark:text-amber-300">
                         Waived by {g.waived.by} <RelativeTime iso={g.waived.at} />: {g.waived.reason}

@@ -13,10 +13,17 @@ import { getModel } from "@/lib/registry/queries";
 
 const DAY_MS = 86_400_000;
 
-async function candidateDrift(db: Db, model: string, version: string): Promise<ModelDriftAnswer | null> {
+/** The candidate's drift as its gate judges it: by the reference sample and settings the request bound. */
+async function candidateDrift(db: Db, promotion: PromotionDetail): Promise<ModelDriftAnswer | null> {
   const to = new Date();
+  const { reference_sample_id, settings } = promotion.drift_evidence;
   try {
-    return await modelDrift(db, model, { version, from: new Date(to.getTime() - DAY_MS), to });
+    return await modelDrift(
+      db,
+      promotion.model,
+      { version: promotion.version, from: new Date(to.getTime() - DAY_MS), to },
+      { referenceSampleId: reference_sample_id, settings },
+    );
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) return null;
     throw error;
@@ -24,6 +31,13 @@ async function candidateDrift(db: Db, model: string, version: string): Promise<M
 }
 
 function DriftSummary({ drift }: { drift: ModelDriftAnswer | null }) {
+  if (drift?.reference_size === 0) {
+    return (
+      <p className="text-zinc-600 dark:text-zinc-400">
+        The version had no reference sample when the request was made: there is nothing to judge drift against.
+      </p>
+    );
+  }
   if (!drift || drift.features.length === 0) {
     return <p className="text-zinc-600 dark:text-zinc-400">No feature traffic for this version in the last 24 h: there is nothing to judge drift on.</p>;
   }
@@ -58,7 +72,7 @@ export async function PromotionEvidence({ db, promotion }: { db: Db; promotion: 
   const [model, stored, drift, produced] = await Promise.all([
     getModel(db, promotion.model),
     storedMetricNames(db, promotion.model),
-    candidateDrift(db, promotion.model, promotion.version),
+    candidateDrift(db, promotion),
     producingRun(db, promotion.model, promotion.version),
   ]);
   const candidate = promotion.comparison.candidate;

@@ -1,4 +1,4 @@
-import { AlertTriangle, CheckCircle2, CircleDashed, CircleHelp, Clock, Loader, TrendingDown, XCircle, type LucideIcon } from "lucide-react";
+import { AlertTriangle, CheckCircle2, CircleDashed, CircleHelp, CircleMinus, Clock, Loader, TrendingDown, XCircle, type LucideIcon } from "lucide-react";
 import clsx from "clsx";
 
 /** The status colours of DESIGN.md, each with its light and dark form. */
@@ -35,8 +35,28 @@ const STYLES: Record<string, { icon: LucideIcon; tone: keyof typeof TONES }> = {
   rejected: { icon: XCircle, tone: "red" },
   withdrawn: { icon: CircleDashed, tone: "zinc" },
   waived: { icon: AlertTriangle, tone: "amberOutline" },
+  passed: { icon: CheckCircle2, tone: "emerald" },
+  not_applicable: { icon: CircleMinus, tone: "zinc" },
   awaiting_review: { icon: Clock, tone: "amber" },
   acknowledged: { icon: CheckCircle2, tone: "emerald" },
+};
+
+/** The icon of a status alone, in its colour, for lists that put the word beside it. */
+export function StatusIcon({ status }: { status: string }) {
+  const style = STYLES[status] ?? STYLES.unknown;
+  const Icon = style.icon;
+  return <Icon aria-hidden className={clsx("mt-0.5 size-4 shrink-0", ICON_COLOURS[style.tone])} />;
+}
+
+const ICON_COLOURS: Record<keyof typeof TONES, string> = {
+  emerald: "text-emerald-600 dark:text-emerald-400",
+  sky: "text-sky-600 dark:text-sky-400",
+  amber: "text-amber-600 dark:text-amber-400",
+  red: "text-red-600 dark:text-red-400",
+  violet: "text-violet-600 dark:text-violet-400",
+  zinc: "text-zinc-500 dark:text-zinc-400",
+  indigo: "text-indigo-600 dark:text-indigo-400",
+  amberOutline: "text-amber-600 dark:text-amber-400",
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {

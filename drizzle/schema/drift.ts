@@ -1,29 +1,49 @@
-import { bigint, boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { models, modelVersions } from "./registry";
 
 export type FeatureValueKind = "number" | "string" | "boolean";
 
 /**
- * A version's reference sample (its training-time data), one row per feature. Uploading a new
- * reference replaces every row of the version. Values are kept whole: drift compares against them.
+ * A version's reference sample (its training-time data), as uploaded. Uploading a new one
+ * replaces it for drift from then on (`replaced_at`), but the old sample stays: a promotion
+ * request keeps judging drift against the sample that was in force when it was made.
  */
-export const featureReferences = pgTable(
-  "feature_references",
+export const referenceSamples = pgTable(
+  "reference_samples",
   {
+    id: uuid("id").primaryKey().defaultRandom(),
     modelVersionId: uuid("model_version_id")
       .notNull()
       .references(() => modelVersions.id),
+    /** Records in the upload: the reference_size drift reports. */
+    recordCount: integer("record_count").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text("created_by").notNull(),
+    /** When a newer upload took its place; null for the sample in force. */
+    replacedAt: timestamp("replaced_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("reference_samples_in_force")
+      .on(t.modelVersionId)
+      .where(sql`replaced_at is null`),
+  ],
+);
+
+/** One feature's column of a reference sample. Values are kept whole: drift compares against them. */
+export const featureReferences = pgTable(
+  "feature_references",
+  {
+    sampleId: uuid("sample_id")
+      .notNull()
+      .references(() => referenceSamples.id),
     feature: text("feature").notNull(),
     valueKind: text("value_kind").$type<FeatureValueKind>().notNull(),
     /** The feature's present values, nulls dropped. */
     values: jsonb("values").$type<(number | string | boolean)[]>().notNull(),
     missing: integer("missing").notNull(),
-    /** Records in the upload this row came from: the reference_size drift reports. */
-    recordCount: integer("record_count").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    createdBy: text("created_by").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.modelVersionId, t.feature] })],
+  (t) => [primaryKey({ columns: [t.sampleId, t.feature] })],
 );
 
 /**
@@ -49,6 +69,9 @@ export const featureBuckets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.modelVersionId, t.feature, t.hour] })],
 );
+
+/** Per feature, the method and threshold chosen over the automatic ones (null: automatic). */
+export type DriftSettingsByFeature = Record<string, { method: string | null; threshold: number | null }>;
 
 /** Per model and feature, the method and threshold an ml_lead or admin chose over the automatic ones. */
 export const driftSettings = pgTable(

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { referenceSamples, type DriftSettingsByFeature } from "./drift";
 import { models } from "./registry";
 
 export const PROMOTION_TARGETS = ["staging", "production"] as const;
@@ -11,9 +12,18 @@ export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
 /** Approvals a policy asks for, by role: `{ml_lead: 1, compliance: 1}`. */
 export type RequiredApprovals = Partial<Record<"ml_lead" | "compliance", number>>;
 
+/**
+ * `not_applicable`: the gate's evidence does not exist (no producing run, no drift data), said as
+ * such and never shown as passed. `waived` is never stored: it comes from a waiver at reading time.
+ */
+export const GATE_STATUSES = ["passed", "failed", "waived", "not_applicable"] as const;
+export type GateStatus = (typeof GATE_STATUSES)[number];
+
 export interface GateResult {
   name: string;
+  /** True when the gate does not block the request. */
   passed: boolean;
+  status: GateStatus;
   detail: string;
 }
 
@@ -30,6 +40,8 @@ export const policies = pgTable(
     requiredApprovals: jsonb("required_approvals").$type<RequiredApprovals>().notNull(),
     /** Relative: a metric may be worse than production's by at most this fraction of production's value. */
     metricTolerance: doublePrecision("metric_tolerance").notNull(),
+    /** A version no pipeline run reports producing fails the pipeline gate instead of being not applicable. */
+    requireProducingRun: boolean("require_producing_run").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
   },
@@ -54,6 +66,13 @@ export const promotionRequests = pgTable(
     requestedById: uuid("requested_by_id").notNull(),
     /** The latest gate evaluation (on request, and again at each approval and waiver). */
     gates: jsonb("gates").$type<GateResult[]>().notNull(),
+    /**
+     * The drift evidence rules in force when the request was made, which its drift gate uses at
+     * every evaluation: the version's reference sample (null: it had none) and the model's drift
+     * settings. Changing either afterwards changes no open request's gates.
+     */
+    referenceSampleId: uuid("reference_sample_id").references(() => referenceSamples.id),
+    driftSettings: jsonb("drift_settings").$type<DriftSettingsByFeature>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: text("decided_by"),

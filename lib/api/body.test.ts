@@ -30,4 +30,19 @@ describe("parseJsonText", () => {
     expect(parseJsonText(`${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`)).toBeDefined();
     expect(parseJsonText(JSON.stringify({ text: "[".repeat(1000) + '\\"{' }))).toEqual({ text: "[".repeat(1000) + '\\"{' });
   });
+
+  it("names the field holding a lone surrogate, high or low, in a value or a key", () => {
+    expect(refusal('{"a":{"b":["ok","x\\ud800"]}}').details).toEqual([{ path: "a.b[1]", message: "contains a lone surrogate" }]);
+    expect(refusal('{"a":"\\udfff"}').details).toEqual([{ path: "a", message: "contains a lone surrogate" }]);
+    expect(refusal('"\\ud83d"').details).toEqual([{ path: "(body)", message: "contains a lone surrogate" }]);
+    expect(refusal('{"outer":{"k\\udc00":1}}').details).toEqual([{ path: "outer.k\ufffd", message: "contains a lone surrogate" }]);
+  });
+
+  it("reports the first problem in document order", () => {
+    expect(refusal('{"a":[{"deep":"\\ud800"}],"b":"\\u0000"}').details?.[0].path).toBe("a[0].deep");
+  });
+
+  it("accepts surrogate pairs and text that merely mentions an escape", () => {
+    expect(parseJsonText('{"e":"\\ud83d\\ude00","s":"\\\\ud800"}')).toEqual({ e: "\u{1F600}", s: "\\ud800" });
+  });
 });

@@ -58,10 +58,11 @@ export function parseJsonText(text: string): unknown {
   } catch {
     throw apiError(400, "Request body is not valid JSON");
   }
-  // PostgreSQL text cannot hold NUL: refuse it here, naming the field, rather than fail at storage.
-  if (text.includes("\\u0000") || nestingDepth(text) > MAX_JSON_DEPTH) {
+  // PostgreSQL text holds neither NUL nor a lone surrogate (it would keep U+FFFD instead, and the
+  // audit chain would hash something else than it stores): refuse them here, naming the field.
+  if (/\\u(0000|d[89a-f])/i.test(text) || nestingDepth(text) > MAX_JSON_DEPTH) {
     const fault = firstFault(value);
-    if (fault) throw apiError(422, fault.message, [{ path: formatPath(fault.path) || "(body)", message: fault.message }]);
+    if (fault) throw apiError(422, fault.message, [{ path: formatPath(fault.path) || "(body)", message: fault.detail }]);
   }
   return value;
 }
@@ -83,33 +84,50 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
+type Fault = { path: PropertyKey[]; message: string; detail: string };
+
+function textFault(text: string): Omit<Fault, "path"> | null {
+  if (text.includes("\u0000")) return { message: "Text must not contain the NUL character (\\u0000)", detail: "contains the NUL character (\\u0000)" };
+  if (!text.isWellFormed())
+    return { message: "Text must be valid Unicode: a lone surrogate (\\ud800–\\udfff without its pair) cannot be stored", detail: "contains a lone surrogate" };
+  return null;
+}
+
 /**
- * The first value, depth first, that the API refuses: a string or key holding NUL, or a value
- * nested deeper than MAX_JSON_DEPTH. Iterative, each path kept as a link to its parent, so a
- * body nested thousands of levels deep never touches the call stack.
+ * The first value, in document order, that the API refuses: a string or key holding NUL or a lone
+ * surrogate, or a value nested deeper than MAX_JSON_DEPTH. Iterative, each path kept as a link to
+ * its parent, so a body nested thousands of levels deep never touches the call stack.
  */
-function firstFault(root: unknown): { path: PropertyKey[]; message: string } | null {
+function firstFault(root: unknown): Fault | null {
   type Trail = { key: PropertyKey; parent: Trail; depth: number } | null;
   const pathOf = (trail: Trail): PropertyKey[] => {
     const path: PropertyKey[] = [];
-    for (let t = trail; t; t = t.parent) path.push(t.key);
+    // A key that is itself at fault is named in a form the answer can carry.
+    for (let t = trail; t; t = t.parent) path.push(typeof t.key === "string" ? t.key.toWellFormed() : t.key);
     return path.reverse();
   };
-  const nul = (trail: Trail) => ({ path: pathOf(trail), message: "Text must not contain the NUL character (\\u0000)" });
   const stack: { value: unknown; trail: Trail }[] = [{ value: root, trail: null }];
   while (stack.length) {
     const { value, trail } = stack.pop()!;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) return nul(trail);
+      const fault = textFault(value);
+      if (fault) return { path: pathOf(trail), ...fault };
       continue;
     }
     if (value === null || typeof value !== "object") continue;
     const depth = (trail?.depth ?? 0) + 1;
-    if (depth > MAX_JSON_DEPTH) return { path: pathOf(trail), message: `Nested more than ${MAX_JSON_DEPTH} levels deep` };
+    if (depth > MAX_JSON_DEPTH) {
+      const message = `Nested more than ${MAX_JSON_DEPTH} levels deep`;
+      return { path: pathOf(trail), message, detail: message };
+    }
     const entries = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-    for (const [key] of entries) if (typeof key === "string" && key.includes("\u0000")) return nul({ key, parent: trail, depth });
-    // Pushed in reverse so that the first entry is looked at first.
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], trail: { key: entries[i][0], parent: trail, depth } });
+    // Pushed last to first so that they are visited first to last; a key before its value.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i];
+      const childTrail = { key, parent: trail, depth };
+      stack.push({ value: child, trail: childTrail });
+      if (typeof key === "string") stack.push({ value: key, trail: childTrail });
+    }
   }
   return null;
 }

@@ -7,6 +7,7 @@ import { callerOf, type Caller } from "@/lib/auth/caller";
 import { principalCan, type Principal } from "@/lib/auth/principal";
 import { sessionUser } from "@/lib/auth/session";
 import { getDb, type Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordRequest, routeTemplateOf } from "@/lib/observability/metrics";
 import { clientIp, publicOrigin, trustedForwardedOrigin } from "./client-ip";
@@ -78,7 +79,13 @@ async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Par
   }
   const params = await route.params;
   refuseNul(params as Record<string, unknown>, req.nextUrl.searchParams);
-  return handler({ req, params, principal, by, db });
+  try {
+    return await handler({ req, params, principal, by, db });
+  } catch (error) {
+    // Written only now, after the refused attempt's transaction has rolled back, so it stays.
+    if (error instanceof DomainError && error.audit) await appendAudit(db, by, { ...error.audit, outcome: "failure" });
+    throw error;
+  }
 }
 
 /** PostgreSQL text cannot hold NUL; a path or query carrying one is malformed, not a server fault. */

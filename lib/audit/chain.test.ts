@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, canonicalJson, contentOf, createChainVerifier, entryHash, type AuditEntryContent, type ChainedEntry } from "./chain";
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  contentOf,
+  createChainVerifier,
+  entryHash,
+  storableDetailJson,
+  storableText,
+  type AuditEntryContent,
+  type ChainedEntry,
+} from "./chain";
 
 function chain(n: number): ChainedEntry[] {
   const out: ChainedEntry[] = [];
@@ -22,8 +32,8 @@ function chain(n: number): ChainedEntry[] {
   return out;
 }
 
-function verify(entries: ChainedEntry[]) {
-  const v = createChainVerifier();
+function verify(entries: ChainedEntry[], checkpoint?: { seq: number; headHash: string }) {
+  const v = createChainVerifier(checkpoint);
   entries.forEach((e) => v.add(e));
   return v.verdict();
 }
@@ -41,6 +51,22 @@ describe("canonicalJson", () => {
   it("refuses non-finite numbers instead of hashing a lie", () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson({ x: Infinity })).toThrow(/non-finite/);
+  });
+});
+
+describe("storable text", () => {
+  it("replaces lone surrogates and NUL with U+FFFD and keeps well-formed text, pairs included", () => {
+    expect(storableText("a\ud800b\udfffc")).toBe("a\ufffdb\ufffdc");
+    expect(storableText("n\u0000l")).toBe("n\ufffdl");
+    expect(storableText("é😀✓")).toBe("é😀✓");
+  });
+  it("is what UTF-8 encoding makes of a lone surrogate", () => {
+    expect(storableText("\ud83d")).toBe(Buffer.from("\ud83d", "utf8").toString("utf8"));
+  });
+  it("makes every string and key of a detail storable, and dates ISO strings", () => {
+    const json = storableDetailJson({ "\udc00k": { v: ["x\ud800", 1], at: new Date("2026-01-01T00:00:00Z") }, n: "\u0000" });
+    expect(JSON.parse(json)).toEqual({ "\ufffdk": { v: ["x\ufffd", 1], at: "2026-01-01T00:00:00.000Z" }, n: "\ufffd" });
+    expect(json).not.toMatch(/\\u(d[89a-f]|0000)/i);
   });
 });
 
@@ -86,5 +112,46 @@ describe("hash chain", () => {
   it("detects a chain that does not start at the genesis hash", () => {
     const entries = chain(3);
     expect(verify(entries.slice(1)).firstBadSeq).toBe(2);
+  });
+});
+
+describe("checkpoints", () => {
+  const entries = chain(6);
+  const kept = { seq: 4, headHash: entries[3].hash };
+
+  it("holds while the checkpoint's entry still has its hash", () => {
+    expect(verify(entries, kept)).toEqual({
+      ok: true,
+      entries: 6,
+      headHash: entries[5].hash,
+      firstBadSeq: null,
+      checkpoint: { seq: 4, headHash: kept.headHash, holds: true, foundHash: kept.headHash },
+    });
+  });
+
+  it("exposes a tail cut below the checkpoint, which by itself still verifies", () => {
+    const cut = entries.slice(0, 2);
+    expect(verify(cut).ok).toBe(true);
+    expect(verify(cut, kept)).toMatchObject({ ok: false, firstBadSeq: 3, checkpoint: { holds: false, foundHash: null } });
+  });
+
+  it("exposes a tail rewritten from before the checkpoint, which by itself still verifies", () => {
+    // A rewritten tail: same first two entries, then entries chained anew from a changed third.
+    const head = entries.slice(0, 2);
+    let prev = head[1].hash;
+    const tail = entries.slice(2).map((e) => {
+      const content = { ...contentOf(e), actor: "mallory@example.com" };
+      const hash = entryHash(prev, content);
+      const forged = { ...content, prevHash: prev, hash };
+      prev = hash;
+      return forged;
+    });
+    expect(verify([...head, ...tail]).ok).toBe(true);
+    expect(verify([...head, ...tail], kept)).toMatchObject({ ok: false, firstBadSeq: 4, checkpoint: { holds: false, foundHash: tail[1].hash } });
+  });
+
+  it("keeps an earlier break as the first bad entry", () => {
+    const broken = entries.map((e, i) => (i === 1 ? { ...e, actor: "mallory@example.com" } : e));
+    expect(verify(broken, { seq: 99, headHash: kept.headHash })).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, like, lt, lte } from "drizzle-orm";
 import { auditLog } from "@/drizzle/schema";
 import type { Db } from "@/lib/db";
-import { createChainVerifier, type ChainVerdict, type ChainedEntry } from "./chain";
+import { createChainVerifier, type ChainVerdict, type ChainedEntry, type CheckpointClaim } from "./chain";
 
 type AuditRow = typeof auditLog.$inferSelect;
 
@@ -23,9 +23,12 @@ export function rowToEntry(row: AuditRow): ChainedEntry {
 
 const VERIFY_PAGE = 1000;
 
-/** Recomputes the whole chain page by page, so memory stays flat however long it is. */
-export async function verifyChain(db: Db): Promise<ChainVerdict> {
-  const verifier = createChainVerifier();
+/**
+ * Recomputes the whole chain page by page, so memory stays flat however long it is; with a
+ * checkpoint, also proves the chain still reaches it.
+ */
+export async function verifyChain(db: Db, checkpoint?: CheckpointClaim): Promise<ChainVerdict> {
+  const verifier = createChainVerifier(checkpoint);
   let after = 0;
   for (;;) {
     const rows = await db.query.auditLog.findMany({

@@ -29,3 +29,33 @@ export function auditFilterOf(q: Omit<z.infer<typeof auditQuerySchema>, "cursor"
     to: q.to ? new Date(q.to) : undefined,
   };
 }
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits: the head_hash of a published checkpoint");
+
+/** GET /audit/verify: optionally a published checkpoint, both halves or neither. */
+export const auditVerifyQuerySchema = z
+  .object({
+    seq: z.coerce.number().int().min(1, "must be a checkpoint's seq, 1 or more").max(Number.MAX_SAFE_INTEGER).optional(),
+    head_hash: hex64.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.seq === undefined && q.head_hash !== undefined) ctx.addIssue({ code: "custom", path: ["seq"], message: "is needed with head_hash" });
+    if (q.seq !== undefined && q.head_hash === undefined) ctx.addIssue({ code: "custom", path: ["head_hash"], message: "is needed with seq" });
+  });
+
+export const auditVerdictSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  head_hash: z.string(),
+  first_bad_seq: z.number().int().nullable(),
+  checkpoint: z
+    .object({
+      seq: z.number().int(),
+      head_hash: z.string(),
+      /** The entry `seq` still has `head_hash`. */
+      holds: z.boolean(),
+      /** The hash entry `seq` has now; null when it is gone (a cut tail). */
+      found_hash: z.string().nullable(),
+    })
+    .optional(),
+});

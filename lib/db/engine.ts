@@ -16,6 +16,11 @@ export interface Database {
 export interface DatabaseConfig {
   /** `postgres://…` selects PostgreSQL; otherwise PGlite. */
   url?: string;
+  /**
+   * PostgreSQL only: the role that owns the schema and runs the migrations, when the server's own
+   * role (`url`) is another, less privileged one.
+   */
+  ownerUrl?: string;
   /** PGlite data folder; `memory://` keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
@@ -25,30 +30,64 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "migrations");
 // An arbitrary constant shared by every replica, so only one of them migrates at a time.
 const MIGRATION_LOCK_KEY = 7_461_001;
 
+const isPostgresUrl = (url: string | undefined): url is string => Boolean(url && /^postgres(ql)?:\/\//.test(url));
+
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.url && /^postgres(ql)?:\/\//.test(config.url)) return openPostgres(config.url, config.poolSize ?? 10);
+  if (isPostgresUrl(config.url)) return openPostgres(config.url, config.poolSize ?? 10, config.ownerUrl);
+  if (config.ownerUrl) throw new Error("DATABASE_OWNER_URL needs DATABASE_URL to name the server's own role on the same PostgreSQL database");
   return openPglite(config.dataDir ?? "./.data");
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, ownerUrl: string | undefined): Promise<Database> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const { canRewriteAuditTrail, grantServerRole } = await import("./roles");
+  if (ownerUrl !== undefined && !isPostgresUrl(ownerUrl)) throw new Error("DATABASE_OWNER_URL must be a postgres:// URL");
   const pool = new Pool({ connectionString: url, max: poolSize });
   pool.on("error", (error) => log.error("postgres pool error", { error: error.message }));
   const db = drizzle(pool, { schema }) as unknown as Db;
+
+  /** Migrates as whoever `migrator` connects as; replicas starting together take turns. */
+  async function migrateWith(migrator: InstanceType<typeof Pool>): Promise<void> {
+    const client = await migrator.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+      client.release();
+    }
+  }
+
+  /** With an owner: migrate as the owner, then grant the server's role what it needs and no more. */
+  async function migrateAsOwner(owner: string): Promise<void> {
+    const ownerPool = new Pool({ connectionString: owner, max: 1 });
+    try {
+      await migrateWith(ownerPool);
+      const [{ role }] = (await pool.query<{ role: string }>("select current_user as role")).rows;
+      await grantServerRole(drizzle(ownerPool, { schema }) as unknown as Db, role);
+    } finally {
+      await ownerPool.end();
+    }
+    if (await canRewriteAuditTrail(db)) {
+      throw new Error(
+        "DATABASE_OWNER_URL is set, but the role of DATABASE_URL can still rewrite the audit trail: " +
+          "it must be another role than the owner, neither a superuser nor a member of the owner's role",
+      );
+    }
+  }
+
   return {
     db,
     kind: "postgres",
     async migrate() {
-      // Replicas starting together must not run the same migration twice.
-      const client = await pool.connect();
-      try {
-        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-        await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
-        client.release();
+      if (ownerUrl) return migrateAsOwner(ownerUrl);
+      await migrateWith(pool);
+      if (await canRewriteAuditTrail(db)) {
+        log.warn(
+          "the server's database role owns the audit trail and could rewrite it; set DATABASE_OWNER_URL to migrate as the owner and serve as a role that may only add to it",
+        );
       }
     },
     close: () => pool.end(),

@@ -16,13 +16,18 @@ interface DbState {
 const state: DbState = ((globalThis as { __plumblineDb?: DbState }).__plumblineDb ??= { migrated: false });
 
 function describeTarget(): string {
-  return process.env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${process.env.PLUMBLINE_DATA_DIR ?? "./.data"}`;
+  if (!process.env.DATABASE_URL) return `PGlite in ${process.env.PLUMBLINE_DATA_DIR ?? "./.data"}`;
+  return process.env.DATABASE_OWNER_URL ? "PostgreSQL, migrating as the owner role" : "PostgreSQL";
 }
 
 /** The process's database, migrated. Every caller awaits the same start-up. */
 export function database(): Promise<Database> {
   state.database ??= (async () => {
-    const opened = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.PLUMBLINE_DATA_DIR });
+    const opened = await openDatabase({
+      url: process.env.DATABASE_URL,
+      ownerUrl: process.env.DATABASE_OWNER_URL || undefined,
+      dataDir: process.env.PLUMBLINE_DATA_DIR,
+    });
     const started = Date.now();
     log.info("applying migrations", { target: describeTarget() });
     await opened.migrate();

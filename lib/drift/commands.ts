@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { eq, sql, and, inArray } from "drizzle-orm";
-import { driftDaily, featureReferences, driftSettings, modelVersions } from "@/drizzle/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { driftDaily, driftSettings, featureReferences, modelVersions, referenceSamples } from "@/drizzle/schema";
 import { apiError, type ErrorDetail } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { queryRows, type Db, type Tx } from "@/lib/db";
@@ -12,8 +12,9 @@ import type { FeatureRecordInput, ReferenceUploadInput, DriftSettingsInput } fro
 import { listDriftSettings } from "./queries";
 
 /**
- * Replaces a version's reference sample, audited in the same transaction. Cached daily drift of
- * the version is dropped with it: it was computed against the old reference.
+ * Replaces a version's reference sample, audited in the same transaction. The replaced sample is
+ * kept (promotion requests made under it still judge drift by it); the cached daily drift of the
+ * version is dropped: it was computed against the old reference.
  */
 export async function storeReference(db: Db, modelName: string, version: string, input: ReferenceUploadInput, by: Caller) {
   const target = await getVersion(db, modelName, version);
@@ -40,17 +41,18 @@ export async function storeReference(db: Db, modelName: string, version: string,
     );
   }
   return db.transaction(async (tx) => {
-    await tx.delete(featureReferences).where(eq(featureReferences.modelVersionId, target.id));
+    // Two uploads for one version take turns: exactly one sample is in force after both.
+    await tx.execute(sql`select id from model_versions where id = ${target.id} for update`);
+    await tx
+      .update(referenceSamples)
+      .set({ replacedAt: sql`now()` })
+      .where(and(eq(referenceSamples.modelVersionId, target.id), isNull(referenceSamples.replacedAt)));
+    const [sample] = await tx
+      .insert(referenceSamples)
+      .values({ modelVersionId: target.id, recordCount: input.records.length, createdBy: by.actor })
+      .returning({ id: referenceSamples.id });
     await tx.delete(driftDaily).where(eq(driftDaily.modelVersionId, target.id));
-    const rows = [...columns].map(([feature, c]) => ({
-      modelVersionId: target.id,
-      feature,
-      valueKind: c.kind as ValueKind,
-      values: c.values,
-      missing: c.missing,
-      recordCount: input.records.length,
-      createdBy: by.actor,
-    }));
+    const rows = [...columns].map(([feature, c]) => ({ sampleId: sample.id, feature, valueKind: c.kind as ValueKind, values: c.values, missing: c.missing }));
     await tx.insert(featureReferences).values(rows);
     const features = rows.map((r) => ({ feature: r.feature, kind: r.valueKind, n: r.values.length, missing: r.missing }));
     await appendAudit(tx, by, { action: "model.reference_uploaded", target: target.modelName, detail: { version, records: input.records.length, features } });
@@ -78,7 +80,8 @@ export async function storeFeatureRecords(tx: Tx, versionId: string, records: Fe
   const references = await tx
     .select({ feature: featureReferences.feature, kind: featureReferences.valueKind })
     .from(featureReferences)
-    .where(eq(featureReferences.modelVersionId, versionId));
+    .innerJoin(referenceSamples, eq(referenceSamples.id, featureReferences.sampleId))
+    .where(and(eq(referenceSamples.modelVersionId, versionId), isNull(referenceSamples.replacedAt)));
   const known = new Map(references.map((r) => [r.feature, { kind: r.kind, where: "the reference sample" }]));
   const conflicts = kindConflicts(records, known);
   if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);

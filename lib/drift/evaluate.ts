@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gte, lt } from "drizzle-orm";
-import { driftSettings, featureBuckets, featureReferences } from "@/drizzle/schema";
+import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
+import { driftSettings, featureBuckets, featureReferences, referenceSamples, type DriftSettingsByFeature } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db";
 import { hourOf, type ValueKind } from "./buckets";
 import { compareCategoryCounts, compareFeature } from "@/lib/drift/stats/compare";
@@ -42,9 +42,27 @@ export type CurrentColumn =
   | { feature: string; kind: "string" | "boolean"; counts: Map<string, number>; seen: number; missing: number }
   | { feature: string; kind: "mixed"; seen: number; missing: number };
 
-export async function loadReference(db: DbOrTx, versionId: string): Promise<ReferenceColumn[]> {
-  const rows = await db.select().from(featureReferences).where(eq(featureReferences.modelVersionId, versionId));
-  return rows.map((r) => ({ feature: r.feature, kind: r.valueKind, values: r.values, recordCount: r.recordCount }));
+function selectReference(db: DbOrTx, where: SQL | undefined): Promise<ReferenceColumn[]> {
+  return db
+    .select({
+      feature: featureReferences.feature,
+      kind: featureReferences.valueKind,
+      values: featureReferences.values,
+      recordCount: referenceSamples.recordCount,
+    })
+    .from(featureReferences)
+    .innerJoin(referenceSamples, eq(referenceSamples.id, featureReferences.sampleId))
+    .where(where);
+}
+
+/** The version's reference sample in force. */
+export function loadReference(db: DbOrTx, versionId: string): Promise<ReferenceColumn[]> {
+  return selectReference(db, and(eq(referenceSamples.modelVersionId, versionId), isNull(referenceSamples.replacedAt)));
+}
+
+/** One reference sample, in force or replaced since; null (no sample) has no columns. */
+export async function loadReferenceSample(db: DbOrTx, sampleId: string | null): Promise<ReferenceColumn[]> {
+  return sampleId === null ? [] : selectReference(db, eq(featureReferences.sampleId, sampleId));
 }
 
 /** The window is widened to whole hours: buckets are hourly. */
@@ -84,9 +102,40 @@ export function mergeBuckets(rows: (typeof featureBuckets.$inferSelect)[]): Map<
   return columns;
 }
 
-export async function loadSettings(db: DbOrTx, modelId: string): Promise<Map<string, CompareOptions>> {
+/** The model's per-feature drift settings as stored: what a promotion request binds. */
+export async function settingsByFeature(db: DbOrTx, modelId: string): Promise<DriftSettingsByFeature> {
   const rows = await db.select().from(driftSettings).where(eq(driftSettings.modelId, modelId));
-  return new Map(rows.map((r) => [r.feature, { method: (r.method ?? undefined) as DriftMethod | undefined, threshold: r.threshold ?? undefined }]));
+  return Object.fromEntries(rows.map((r) => [r.feature, { method: r.method, threshold: r.threshold }]));
+}
+
+export function compareOptionsOf(settings: DriftSettingsByFeature): Map<string, CompareOptions> {
+  return new Map(
+    Object.entries(settings).map(([feature, s]) => [
+      feature,
+      { method: (s.method ?? undefined) as DriftMethod | undefined, threshold: s.threshold ?? undefined },
+    ]),
+  );
+}
+
+export async function loadSettings(db: DbOrTx, modelId: string): Promise<Map<string, CompareOptions>> {
+  return compareOptionsOf(await settingsByFeature(db, modelId));
+}
+
+/**
+ * What drift is judged by: a reference sample (null: none) and per-feature settings. A promotion
+ * request binds the evidence in force when it is made and judges by it at every evaluation.
+ */
+export interface DriftEvidence {
+  referenceSampleId: string | null;
+  settings: DriftSettingsByFeature;
+}
+
+export async function driftEvidenceInForce(db: DbOrTx, version: { id: string; modelId: string }): Promise<DriftEvidence> {
+  const [sample] = await db
+    .select({ id: referenceSamples.id })
+    .from(referenceSamples)
+    .where(and(eq(referenceSamples.modelVersionId, version.id), isNull(referenceSamples.replacedAt)));
+  return { referenceSampleId: sample?.id ?? null, settings: await settingsByFeature(db, version.modelId) };
 }
 
 /** One feature's comparison, or why there is none. */

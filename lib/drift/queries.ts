@@ -6,7 +6,18 @@ import type { Db } from "@/lib/db";
 import { requireModel } from "@/lib/registry/queries";
 import { dailyDrift, type DailyPoint, dailyShares } from "./daily";
 import { distributions, type Distribution } from "./distribution";
-import { compareColumns, evaluateDrift, loadCurrent, loadReference, loadSettings, optionsFor, type VersionDrift } from "./evaluate";
+import {
+  compareColumns,
+  compareOptionsOf,
+  evaluateDrift,
+  loadCurrent,
+  loadReference,
+  loadReferenceSample,
+  loadSettings,
+  optionsFor,
+  type DriftEvidence,
+  type VersionDrift,
+} from "./evaluate";
 import { DriftInputError } from "@/lib/drift/stats/errors";
 import type { CompareOptions, DriftResult, DriftSummary } from "@/lib/drift/stats/types";
 
@@ -36,13 +47,16 @@ export async function resolveDriftVersion(db: Db, modelName: string, version?: s
   return { model, version: row };
 }
 
-/** GET /models/{name}/drift: every feature of a version, its reference against the window's traffic. */
-export async function modelDrift(db: Db, modelName: string, window: DriftWindow): Promise<ModelDriftAnswer> {
+/**
+ * GET /models/{name}/drift: every feature of a version, its reference against the window's
+ * traffic. By the reference and settings in force, or by the `evidence` a promotion request bound.
+ */
+export async function modelDrift(db: Db, modelName: string, window: DriftWindow, evidence?: DriftEvidence): Promise<ModelDriftAnswer> {
   const { model, version } = await resolveDriftVersion(db, modelName, window.version);
   const [reference, current, settings] = await Promise.all([
-    loadReference(db, version.id),
+    evidence ? loadReferenceSample(db, evidence.referenceSampleId) : loadReference(db, version.id),
     loadCurrent(db, version.id, window.from, window.to),
-    loadSettings(db, model.id),
+    evidence ? compareOptionsOf(evidence.settings) : loadSettings(db, model.id),
   ]);
   return {
     model: model.name,

@@ -19,6 +19,7 @@ import { apiError, ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { Principal } from "@/lib/auth/principal";
 import { isUniqueViolation, type Db, type Tx, type DbOrTx } from "@/lib/db";
+import { driftEvidenceInForce, type DriftEvidence } from "@/lib/drift/evaluate";
 import { requireModel, type VersionRow } from "@/lib/registry/queries";
 import { moveToStage } from "@/lib/registry/commands";
 import { gatesFor } from "./evidence";
@@ -70,7 +71,8 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
       const refusal = stageRefusal(version, input.target_stage);
       if (refusal) throw apiError(409, refusal);
       const policy = await policyInForce(tx, input.target_stage);
-      const gates = await gatesFor(tx, model.name, version, policy.metricTolerance);
+      const drift = await driftEvidenceInForce(tx, version);
+      const gates = await gatesFor(tx, model.name, version, { policy, drift });
       const [row] = await tx
         .insert(promotionRequests)
         .values({
@@ -82,6 +84,8 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
           requestedBy: by.actor,
           requestedById: principal.id,
           gates,
+          referenceSampleId: drift.referenceSampleId,
+          driftSettings: drift.settings,
         })
         .returning();
       await addEvent(tx, row.id, "requested", by.actor, { justification: input.justification, gates });
@@ -127,11 +131,19 @@ async function lockRequest(tx: Tx, id: string): Promise<Locked> {
   return { row, model, policy, approvals, waivers };
 }
 
-/** Gates are evaluated again at each decision: evidence may have changed since the request. */
+/** The drift evidence the request bound when it was made. */
+export function boundDriftEvidence(row: Pick<RequestRow, "referenceSampleId" | "driftSettings">): DriftEvidence {
+  return { referenceSampleId: row.referenceSampleId, settings: row.driftSettings };
+}
+
+/**
+ * Gates are evaluated again at each decision: traffic and pipeline runs may have changed since the
+ * request. The rules they are judged by may not: the request's policy and drift evidence are bound.
+ */
 async function refreshGates(tx: Tx, locked: Locked): Promise<void> {
   const version = await versionRow(tx, locked.row.modelId, locked.row.version);
   if (!version) throw apiError(409, `Version ${locked.row.version} no longer exists`);
-  const gates = await gatesFor(tx, locked.model.name, version, locked.policy.metricTolerance);
+  const gates = await gatesFor(tx, locked.model.name, version, { policy: locked.policy, drift: boundDriftEvidence(locked.row) });
   await tx.update(promotionRequests).set({ gates }).where(eq(promotionRequests.id, locked.row.id));
   locked.row = { ...locked.row, gates };
 }
@@ -272,6 +284,7 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         version: current.version + 1,
         requiredApprovals: input.required_approvals,
         metricTolerance: input.metric_tolerance,
+        requireProducingRun: input.require_producing_run,
         createdBy: by.actor,
       })
       .returning();
@@ -283,7 +296,13 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         version: row.version,
         required_approvals: input.required_approvals,
         metric_tolerance: input.metric_tolerance,
-        previous: { version: current.version, required_approvals: current.requiredApprovals, metric_tolerance: current.metricTolerance },
+        require_producing_run: input.require_producing_run,
+        previous: {
+          version: current.version,
+          required_approvals: current.requiredApprovals,
+          metric_tolerance: current.metricTolerance,
+          require_producing_run: current.requireProducingRun,
+        },
       },
     });
     return policyView(row);

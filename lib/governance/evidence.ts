@@ -2,11 +2,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { modelVersions, type GateResult } from "@/drizzle/schema";
 import type { Db, DbOrTx } from "@/lib/db";
-import { DriftInputError } from "@/lib/drift/stats/errors";
+import type { DriftEvidence } from "@/lib/drift/evaluate";
 import { modelDrift } from "@/lib/drift/queries";
-import { producingRun } from "@/lib/pipelines/queries";
+import { DriftInputError } from "@/lib/drift/stats/errors";
+import { producingRuns } from "@/lib/pipelines/queries";
 import type { VersionRow } from "@/lib/registry/queries";
-import { evaluateGates, type ProducingRunEvidence } from "./gates";
+import { evaluateGates, type DriftFinding, type ProducingRunEvidence } from "./gates";
+import type { PolicyRow } from "./queries";
 
 export const DRIFT_WINDOW_MS = 24 * 3_600_000;
 
@@ -16,38 +18,44 @@ export async function productionVersion(db: DbOrTx, modelId: string): Promise<Ve
 }
 
 /**
- * The features of the version that drifted in the last 24 h; `null` when there is no feature data
- * to judge by (no reference sample or no traffic). Reads lib/drift's modelDrift, the query behind
- * its driftingFeatures, because the gate must also tell "no data" from "no drift".
+ * What the drift gate finds for the version over the last 24 h, judged by the reference sample and
+ * settings the request bound: the drifting features, or why drift cannot be judged.
  */
-async function driftingInWindow(db: DbOrTx, model: string, version: string, now: Date): Promise<string[] | null> {
+async function driftInWindow(db: DbOrTx, model: string, version: string, evidence: DriftEvidence, now: Date): Promise<DriftFinding> {
+  if (evidence.referenceSampleId === null) return { missing: "no reference sample when the request was made: drift cannot be judged" };
   try {
     // A transaction is a database for these reads; the gate must read inside the decision's transaction.
-    const answer = await modelDrift(db as Db, model, { version, from: new Date(now.getTime() - DRIFT_WINDOW_MS), to: now });
-    if (answer.reference_size === 0 || answer.current_size === 0) return null;
-    return answer.features.filter((f) => f.drifted).map((f) => f.feature);
+    const answer = await modelDrift(db as Db, model, { version, from: new Date(now.getTime() - DRIFT_WINDOW_MS), to: now }, evidence);
+    if (answer.current_size === 0) return { missing: "no feature traffic in the last 24 h: drift cannot be judged" };
+    return { drifting: answer.features.filter((f) => f.drifted).map((f) => f.feature) };
   } catch (error) {
     // Degenerate samples are reported, not hidden: the gate fails with the reason and compliance may waive it.
-    if (error instanceof DriftInputError) return [`(drift could not be computed: ${error.message})`];
+    if (error instanceof DriftInputError) return { drifting: [`(drift could not be computed: ${error.message})`] };
     throw error;
   }
 }
 
-async function producingRunEvidence(db: DbOrTx, model: string, version: string): Promise<ProducingRunEvidence | null> {
-  const produced = await producingRun(db, model, version);
-  if (!produced) return null;
-  return { pipeline: produced.pipeline, run_id: produced.run.run_id, status: produced.run.status, checks: produced.run.checks };
+async function producingRunEvidence(db: DbOrTx, model: string, version: string): Promise<ProducingRunEvidence[]> {
+  const produced = await producingRuns(db, model, version);
+  return produced.map(({ pipeline, run }) => ({ pipeline, run_id: run.run_id, status: run.status, checks: run.checks }));
 }
 
-/** Gathers the evidence for a version and evaluates every gate against the bound policy's tolerance. */
-export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow, tolerance: number): Promise<GateResult[]> {
+/** The rules a request is judged by, fixed when it is made: its policy version and its drift evidence. */
+export interface BoundRules {
+  policy: Pick<PolicyRow, "metricTolerance" | "requireProducingRun">;
+  drift: DriftEvidence;
+}
+
+/** Gathers the evidence for a version and evaluates every gate by the rules bound to the request. */
+export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow, rules: BoundRules): Promise<GateResult[]> {
   const production = await productionVersion(db, candidate.modelId);
   return evaluateGates({
     modelCard: candidate.modelCard,
     candidateMetrics: candidate.metrics,
     production: production && production.id !== candidate.id ? { version: production.version, metrics: production.metrics } : null,
-    tolerance,
-    drifting: await driftingInWindow(db, model, candidate.version, new Date()),
-    producingRun: await producingRunEvidence(db, model, candidate.version),
+    tolerance: rules.policy.metricTolerance,
+    drift: await driftInWindow(db, model, candidate.version, rules.drift, new Date()),
+    producingRuns: await producingRunEvidence(db, model, candidate.version),
+    requireProducingRun: rules.policy.requireProducingRun,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { driftGate, evaluateGates, lowerIsBetter, metricsGate, modelCardGate, pipelineGate } from "./gates";
+import { driftGate, evaluateGates, lowerIsBetter, metricsGate, modelCardGate, pipelineGate, withWaiver } from "./gates";
 
 describe("model card gate", () => {
   it.each([
@@ -8,7 +8,7 @@ describe("model card gate", () => {
     ["   \n ", false],
     [null, false],
   ])("%j → passed %s", (card, passed) => {
-    expect(modelCardGate(card).passed).toBe(passed);
+    expect(modelCardGate(card)).toMatchObject({ passed, status: passed ? "passed" : "failed" });
   });
 });
 
@@ -49,12 +49,21 @@ describe("metrics no worse than production", () => {
   ];
   it.each(cases)("$name → passed $passed", ({ candidate, tolerance, passed, mentions }) => {
     const result = metricsGate(candidate, production, tolerance);
-    expect(result.passed).toBe(passed);
+    expect(result).toMatchObject({ passed, status: passed ? "passed" : "failed" });
     if (mentions) expect(result.detail).toContain(mentions);
   });
 
-  it("passes when nothing is in production, and says so", () => {
-    expect(metricsGate({ auc: 0.1 }, null, 0)).toEqual({ name: "metrics_no_worse", passed: true, detail: "no version in production to compare against" });
+  it("is not applicable when nothing is in production, or production declares no metrics, and says so", () => {
+    expect(metricsGate({ auc: 0.1 }, null, 0)).toEqual({
+      name: "metrics_no_worse",
+      passed: true,
+      status: "not_applicable",
+      detail: "no version in production to compare against",
+    });
+    expect(metricsGate({ auc: 0.1 }, { version: "v2", metrics: {} }, 0)).toMatchObject({
+      status: "not_applicable",
+      detail: "production v2 declares no metrics to compare against",
+    });
   });
 
   it("compares against a production value of zero without dividing by it", () => {
@@ -64,43 +73,92 @@ describe("metrics no worse than production", () => {
 });
 
 describe("drift gate", () => {
-  it("passes without feature data, saying so", () => {
-    expect(driftGate(null)).toEqual({ name: "no_drift", passed: true, detail: "no feature data" });
+  it("is not applicable without drift data, with the reason", () => {
+    expect(driftGate({ missing: "no feature traffic in the last 24 h" })).toEqual({
+      name: "no_drift",
+      passed: true,
+      status: "not_applicable",
+      detail: "no feature traffic in the last 24 h",
+    });
   });
   it("passes when no feature drifted", () => {
-    expect(driftGate([]).passed).toBe(true);
+    expect(driftGate({ drifting: [] })).toMatchObject({ passed: true, status: "passed" });
   });
   it("fails naming the drifting features", () => {
-    expect(driftGate(["hour", "amount"])).toEqual({ name: "no_drift", passed: false, detail: "drifting in the last 24 h: amount, hour" });
+    expect(driftGate({ drifting: ["hour", "amount"] })).toEqual({
+      name: "no_drift",
+      passed: false,
+      status: "failed",
+      detail: "drifting in the last 24 h: amount, hour",
+    });
   });
 });
 
 describe("pipeline gate", () => {
   const run = { pipeline: "fraud-features", run_id: "r1", status: "succeeded", checks: [{ name: "row_count", passed: true }] };
-  it("passes without a producing run, saying so", () => {
-    expect(pipelineGate(null)).toMatchObject({ passed: true, detail: "no producing pipeline run recorded" });
+  it("is not applicable without a producing run, never passed, saying so", () => {
+    expect(pipelineGate([], false)).toEqual({ name: "pipeline_run", passed: true, status: "not_applicable", detail: "no producing pipeline run recorded" });
   });
-  it("passes a succeeded run with every check passing", () => {
-    expect(pipelineGate(run).passed).toBe(true);
+  it("fails without a producing run when the policy requires one", () => {
+    expect(pipelineGate([], true)).toEqual({
+      name: "pipeline_run",
+      passed: false,
+      status: "failed",
+      detail: "no producing pipeline run recorded, and the policy requires one",
+    });
+  });
+  it.each([false, true])("passes a succeeded run with every check passing (require_producing_run %s)", (required) => {
+    expect(pipelineGate([run], required)).toMatchObject({ passed: true, status: "passed" });
   });
   it.each(["failed", "running"])("fails a %s run", (status) => {
-    expect(pipelineGate({ ...run, status })).toMatchObject({ passed: false, detail: `fraud-features run r1 is ${status}` });
+    expect(pipelineGate([{ ...run, status }], false)).toMatchObject({ passed: false, status: "failed", detail: `fraud-features run r1 is ${status}` });
   });
   it("fails a succeeded run with a failing check, naming it", () => {
-    const result = pipelineGate({ ...run, checks: [...run.checks, { name: "null_share", passed: false }] });
-    expect(result.passed).toBe(false);
+    const result = pipelineGate([{ ...run, checks: [...run.checks, { name: "null_share", passed: false }] }], false);
+    expect(result).toMatchObject({ passed: false, status: "failed" });
     expect(result.detail).toContain("null_share");
+  });
+  it("fails when any run that reports producing the version failed, whatever later runs say", () => {
+    const retry = { ...run, run_id: "r2" };
+    expect(pipelineGate([retry, { ...run, status: "failed" }], false)).toMatchObject({ status: "failed", detail: "fraud-features run r1 is failed" });
+    expect(pipelineGate([retry, run], false)).toMatchObject({
+      status: "passed",
+      detail: "fraud-features run r2, fraud-features run r1 each succeeded with all checks passing",
+    });
   });
 });
 
 describe("evaluateGates", () => {
-  it("answers every gate, in the contract's order", () => {
-    const gates = evaluateGates({ modelCard: "card", candidateMetrics: {}, production: null, tolerance: 0, drifting: null, producingRun: null });
-    expect(gates.map((g) => [g.name, g.passed])).toEqual([
-      ["model_card", true],
-      ["metrics_no_worse", true],
-      ["no_drift", true],
-      ["pipeline_run", true],
+  const noEvidence = {
+    modelCard: "card",
+    candidateMetrics: {},
+    production: null,
+    tolerance: 0,
+    drift: { missing: "no reference sample" },
+    producingRuns: [],
+    requireProducingRun: false,
+  };
+  it("answers every gate, in the contract's order, missing evidence as not applicable", () => {
+    expect(evaluateGates(noEvidence).map((g) => [g.name, g.status, g.passed])).toEqual([
+      ["model_card", "passed", true],
+      ["metrics_no_worse", "not_applicable", true],
+      ["no_drift", "not_applicable", true],
+      ["pipeline_run", "not_applicable", true],
     ]);
+  });
+  it("turns a missing producing run into a failure under require_producing_run, and nothing else", () => {
+    expect(evaluateGates({ ...noEvidence, requireProducingRun: true }).map((g) => g.status)).toEqual(["passed", "not_applicable", "not_applicable", "failed"]);
+  });
+});
+
+describe("waivers", () => {
+  const failing = driftGate({ drifting: ["amount"] });
+  it("shows a waived failing gate as waived, no longer blocking", () => {
+    expect(withWaiver(failing, true)).toEqual({ ...failing, passed: true, status: "waived" });
+  });
+  it("leaves a gate without a waiver, and a gate that does not fail, as it is", () => {
+    expect(withWaiver(failing, false)).toBe(failing);
+    const notApplicable = pipelineGate([], false);
+    expect(withWaiver(notApplicable, true)).toBe(notApplicable);
   });
 });

@@ -16,9 +16,13 @@ export const GATE_LABELS: Record<GateName, string> = {
   pipeline_run: "Producing pipeline run succeeded with all checks",
 };
 
+const passed = (name: GateName, detail: string): GateResult => ({ name, passed: true, status: "passed", detail });
+const failed = (name: GateName, detail: string): GateResult => ({ name, passed: false, status: "failed", detail });
+/** The gate's evidence does not exist: said so, never shown as passed, and it does not block. */
+const notApplicable = (name: GateName, detail: string): GateResult => ({ name, passed: true, status: "not_applicable", detail });
+
 export function modelCardGate(card: string | null): GateResult {
-  const present = Boolean(card?.trim());
-  return { name: "model_card", passed: present, detail: present ? "model card present" : "the version has no model card" };
+  return card?.trim() ? passed("model_card", "model card present") : failed("model_card", "the version has no model card");
 }
 
 // Which direction is better comes from the metric's name, as everywhere in the product
@@ -48,9 +52,9 @@ export function metricsGate(
   tolerance: number,
 ): GateResult {
   const name = "metrics_no_worse";
-  if (!production) return { name, passed: true, detail: "no version in production to compare against" };
+  if (!production) return notApplicable(name, "no version in production to compare against");
   const names = Object.keys(production.metrics).sort();
-  if (names.length === 0) return { name, passed: true, detail: `production ${production.version} declares no metrics to compare against` };
+  if (names.length === 0) return notApplicable(name, `production ${production.version} declares no metrics to compare against`);
   const problems: string[] = [];
   for (const metric of names) {
     const value = candidate[metric];
@@ -63,16 +67,18 @@ export function metricsGate(
       problems.push(`${metric} ${value} vs ${production.metrics[metric]} in production ${production.version}: worse by ${percent(regression)}`);
     }
   }
-  if (problems.length) return { name, passed: false, detail: `${problems.join("; ")} (tolerance ${percent(tolerance)})` };
-  return { name, passed: true, detail: `${names.join(", ")} no worse than production ${production.version} beyond ${percent(tolerance)}` };
+  if (problems.length) return failed(name, `${problems.join("; ")} (tolerance ${percent(tolerance)})`);
+  return passed(name, `${names.join(", ")} no worse than production ${production.version} beyond ${percent(tolerance)}`);
 }
 
-/** `null`: no feature data has been received for the version, so there is nothing to hold it back. */
-export function driftGate(drifting: readonly string[] | null): GateResult {
+/** The features that drifted, or why drift could not be judged (no reference sample, no traffic). */
+export type DriftFinding = { drifting: readonly string[] } | { missing: string };
+
+export function driftGate(finding: DriftFinding): GateResult {
   const name = "no_drift";
-  if (drifting === null) return { name, passed: true, detail: "no feature data" };
-  if (drifting.length === 0) return { name, passed: true, detail: "no drifting features in the last 24 h" };
-  return { name, passed: false, detail: `drifting in the last 24 h: ${[...drifting].sort().join(", ")}` };
+  if ("missing" in finding) return notApplicable(name, finding.missing);
+  if (finding.drifting.length === 0) return passed(name, "no drifting features in the last 24 h");
+  return failed(name, `drifting in the last 24 h: ${[...finding.drifting].sort().join(", ")}`);
 }
 
 export interface ProducingRunEvidence {
@@ -82,15 +88,30 @@ export interface ProducingRunEvidence {
   checks: { name: string; passed: boolean }[];
 }
 
-/** `null`: no pipeline run says it produced this version (it may have been registered by hand). */
-export function pipelineGate(run: ProducingRunEvidence | null): GateResult {
-  const name = "pipeline_run";
-  if (run === null) return { name, passed: true, detail: "no producing pipeline run recorded" };
+function runProblem(run: ProducingRunEvidence): string | null {
   const label = `${run.pipeline} run ${run.run_id}`;
-  if (run.status !== "succeeded") return { name, passed: false, detail: `${label} is ${run.status}` };
-  const failed = run.checks.filter((c) => !c.passed).map((c) => c.name);
-  if (failed.length) return { name, passed: false, detail: `${label} succeeded but checks failed: ${failed.join(", ")}` };
-  return { name, passed: true, detail: `${label} succeeded with ${run.checks.length} check${run.checks.length === 1 ? "" : "s"} passing` };
+  if (run.status !== "succeeded") return `${label} is ${run.status}`;
+  const failedChecks = run.checks.filter((c) => !c.passed).map((c) => c.name);
+  return failedChecks.length ? `${label} succeeded but checks failed: ${failedChecks.join(", ")}` : null;
+}
+
+/**
+ * Every run that reports producing the version must have succeeded with all its checks: a later
+ * run claiming the same version adds evidence, it never replaces a failure. No run at all (the
+ * version may have been registered by hand) is not applicable, unless the policy requires one.
+ */
+export function pipelineGate(runs: readonly ProducingRunEvidence[], requireProducingRun: boolean): GateResult {
+  const name = "pipeline_run";
+  if (runs.length === 0) {
+    return requireProducingRun
+      ? failed(name, "no producing pipeline run recorded, and the policy requires one")
+      : notApplicable(name, "no producing pipeline run recorded");
+  }
+  const problems = runs.map(runProblem).filter((p) => p !== null);
+  if (problems.length) return failed(name, problems.join("; "));
+  if (runs.length > 1) return passed(name, `${runs.map((r) => `${r.pipeline} run ${r.run_id}`).join(", ")} each succeeded with all checks passing`);
+  const [run] = runs;
+  return passed(name, `${run.pipeline} run ${run.run_id} succeeded with ${run.checks.length} check${run.checks.length === 1 ? "" : "s"} passing`);
 }
 
 export interface GateEvidence {
@@ -98,15 +119,21 @@ export interface GateEvidence {
   candidateMetrics: Record<string, number>;
   production: { version: string; metrics: Record<string, number> } | null;
   tolerance: number;
-  drifting: readonly string[] | null;
-  producingRun: ProducingRunEvidence | null;
+  drift: DriftFinding;
+  producingRuns: readonly ProducingRunEvidence[];
+  requireProducingRun: boolean;
 }
 
 export function evaluateGates(evidence: GateEvidence): GateResult[] {
   return [
     modelCardGate(evidence.modelCard),
     metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
-    driftGate(evidence.drifting),
-    pipelineGate(evidence.producingRun),
+    driftGate(evidence.drift),
+    pipelineGate(evidence.producingRuns, evidence.requireProducingRun),
   ];
+}
+
+/** A failing gate compliance waived no longer blocks: shown as waived, with `passed` true. */
+export function withWaiver(gate: GateResult, waived: boolean): GateResult {
+  return waived && gate.status === "failed" ? { ...gate, passed: true, status: "waived" } : gate;
 }

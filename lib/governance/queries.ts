@@ -18,6 +18,7 @@ import { apiError } from "@/lib/api/errors";
 import { type DbOrTx, type Db } from "@/lib/db";
 import { requireModel, type VersionRow } from "@/lib/registry/queries";
 import { productionVersion } from "./evidence";
+import { withWaiver } from "./gates";
 import { missingApprovals } from "./rules";
 import type { PromotionDetail, PromotionView, ReviewView } from "./views";
 
@@ -39,6 +40,7 @@ export interface PolicyView {
   version: number;
   required_approvals: RequiredApprovals;
   metric_tolerance: number;
+  require_producing_run: boolean;
   created_at: string;
   created_by: string;
 }
@@ -50,6 +52,7 @@ export function policyView(row: PolicyRow): PolicyView {
     version: row.version,
     required_approvals: row.requiredApprovals,
     metric_tolerance: row.metricTolerance,
+    require_producing_run: row.requireProducingRun,
     created_at: row.createdAt.toISOString(),
     created_by: row.createdBy,
   };
@@ -99,13 +102,14 @@ export function view(row: RequestRow, modelName: string, policy: PolicyRow, appr
     decided_at: row.decidedAt?.toISOString() ?? null,
     decided_by: row.decidedBy,
     decision_reason: row.decisionReason,
-    policy: { id: policy.id, version: policy.version, metric_tolerance: policy.metricTolerance },
+    policy: { id: policy.id, version: policy.version, metric_tolerance: policy.metricTolerance, require_producing_run: policy.requireProducingRun },
     required_approvals: policy.requiredApprovals,
     missing_approvals: row.status === "pending" ? missingApprovals(policy.requiredApprovals, approvals) : {},
     gates: row.gates.map((g) => {
       const w = waivers.find((x) => x.gate === g.name);
-      return { ...g, waived: w ? { by: w.by, reason: w.reason, at: w.at.toISOString() } : null };
+      return { ...withWaiver(g, w !== undefined), waived: w ? { by: w.by, reason: w.reason, at: w.at.toISOString() } : null };
     }),
+    drift_evidence: { reference_sample_id: row.referenceSampleId, settings: row.driftSettings },
     approvals: approvals.map((a) => ({ by: a.actor, role: a.role, comment: a.comment, at: a.at.toISOString() })),
   };
 }

@@ -99,8 +99,8 @@ describe("checkReject", () => {
 
 describe("checkWaive", () => {
   const gates: GateResult[] = [
-    { name: "model_card", passed: false, detail: "no card" },
-    { name: "no_drift", passed: true, detail: "fine" },
+    { name: "model_card", passed: false, status: "failed", detail: "no card" },
+    { name: "no_drift", passed: true, status: "passed", detail: "fine" },
   ];
   const cases: { name: string; request?: RequestFacts; gate: string; waived?: string[]; actor: Actor; expected: string }[] = [
     { name: "compliance waives a failing gate", gate: "model_card", actor: compliance, expected: "ok" },
@@ -142,8 +142,8 @@ describe("checkWithdraw", () => {
 });
 
 describe("execution", () => {
-  const pass: GateResult = { name: "model_card", passed: true, detail: "" };
-  const fail: GateResult = { name: "no_drift", passed: false, detail: "drifting: amount" };
+  const pass: GateResult = { name: "model_card", passed: true, status: "passed", detail: "" };
+  const fail: GateResult = { name: "no_drift", passed: false, status: "failed", detail: "drifting: amount" };
   const lead = { userId: lead2.id, role: "ml_lead" };
   const comp = { userId: compliance.id, role: "compliance" };
   const cases: { name: string; policy: RequiredApprovals; approvals: ApprovalFacts[]; gates: GateResult[]; waived?: string[]; expected: boolean }[] = [

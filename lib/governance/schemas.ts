@@ -26,6 +26,8 @@ export const policySchema = z
   .object({
     required_approvals: z.partialRecord(z.enum(APPROVER_ROLES), z.number().int().min(0).max(5)),
     metric_tolerance: finiteNumber.min(0).max(1),
+    /** A version no pipeline run reports producing fails the pipeline gate instead of being not applicable. */
+    require_producing_run: z.boolean().default(false),
   })
   // Four eyes: a policy that needs nobody's approval would let a requester deploy alone.
   .refine((p) => Object.values(p.required_approvals).some((n) => (n ?? 0) > 0), {

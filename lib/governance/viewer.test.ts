@@ -14,13 +14,14 @@ const request: PromotionView = {
   decided_at: null,
   decided_by: null,
   decision_reason: null,
-  policy: { id: "pol", version: 1, metric_tolerance: 0.01 },
+  policy: { id: "pol", version: 1, metric_tolerance: 0.01, require_producing_run: false },
   required_approvals: { ml_lead: 1, compliance: 1 },
   missing_approvals: { compliance: 1 },
   gates: [
-    { name: "model_card", passed: true, detail: "present", waived: null },
-    { name: "no_drift", passed: false, detail: "drifting: amount", waived: null },
+    { name: "model_card", passed: true, status: "passed", detail: "present", waived: null },
+    { name: "no_drift", passed: false, status: "failed", detail: "drifting: amount", waived: null },
   ],
+  drift_evidence: { reference_sample_id: null, settings: {} },
   approvals: [{ by: "lead2@example.com", role: "ml_lead", comment: null, at: "2026-11-25T12:05:00.000Z" }],
 };
 

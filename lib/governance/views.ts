@@ -1,3 +1,4 @@
+import type { DriftSettingsByFeature } from "@/drizzle/schema/drift";
 import type { GateResult, PromotionStatus, PromotionTarget, RequiredApprovals } from "@/drizzle/schema/governance";
 
 /** A request as the API and the pages show it. */
@@ -13,10 +14,12 @@ export interface PromotionView {
   decided_at: string | null;
   decided_by: string | null;
   decision_reason: string | null;
-  policy: { id: string; version: number; metric_tolerance: number };
+  policy: { id: string; version: number; metric_tolerance: number; require_producing_run: boolean };
   required_approvals: RequiredApprovals;
   missing_approvals: Record<string, number>;
   gates: (GateResult & { waived: { by: string; reason: string; at: string } | null })[];
+  /** The drift evidence bound when the request was made: its drift gate judges by these alone. */
+  drift_evidence: { reference_sample_id: string | null; settings: DriftSettingsByFeature };
   approvals: { by: string; role: string; comment: string | null; at: string }[];
 }
 

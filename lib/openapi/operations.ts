@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { auditExportSchema, auditQuerySchema } from "@/lib/audit/schemas";
+import { auditExportSchema, auditQuerySchema, auditVerifyQuerySchema } from "@/lib/audit/schemas";
 import type { Permission } from "@/lib/auth/permissions";
 import { createKeySchema, createUserSchema, updateUserSchema } from "@/lib/auth/schemas";
 import { otlpMetricsRequestSchema } from "@/lib/ingest/otlp";
@@ -155,9 +155,10 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/audit/verify",
-    summary: "Recompute the hash chain and name the first bad entry",
+    summary: "Recompute the hash chain and name the first bad entry; with seq and head_hash, prove a published checkpoint still holds",
     tag: "Audit",
     permission: "audit.read",
+    query: auditVerifyQuerySchema,
     success: 200,
   },
   {

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { pipelineRuns, pipelines } from "@/drizzle/schema";
 import type { Tx, Db } from "@/lib/db";
 import { resolveVersionIds } from "@/lib/ingest/queries";
-import { mergeRun, type RunReport } from "./reports";
+import { Conflict } from "@/lib/errors";
+import { mergeRun, refusedCorrection, type RunReport } from "./reports";
 import type { RunStatus } from "@/drizzle/schema/pipelines";
 import type { Caller } from "@/lib/auth/caller";
 import { appendAudit } from "@/lib/audit/append";
@@ -21,7 +22,8 @@ export async function ensurePipeline(tx: Tx, name: string): Promise<string> {
 /**
  * Upserts one report into its run, by (pipeline, run_id), inside the caller's transaction. The
  * run's row is locked while the report is merged, so two reports about the same run arriving
- * together (START and COMPLETE from a fast job) are folded one after the other.
+ * together (START and COMPLETE from a fast job) are folded one after the other. A report that
+ * would rewrite what the run already said is refused (409) and the refusal audited.
  */
 export async function recordRunReport(tx: Tx, report: RunReport, receivedAt: Date): Promise<{ pipeline: string; run_id: string; status: RunStatus }> {
   // A produces naming an unknown model or version is a 422 that names the field; nothing is stored.
@@ -31,6 +33,14 @@ export async function recordRunReport(tx: Tx, report: RunReport, receivedAt: Dat
   // A placeholder "running" row with nothing known merges exactly as no row at all does.
   await tx.insert(pipelineRuns).values({ pipelineId, runId: report.runId, status: "running" }).onConflictDoNothing();
   const [existing] = await tx.select().from(pipelineRuns).where(ofThisRun).for("update");
+  const refusal = refusedCorrection(existing, report, producesVersionId);
+  if (refusal) {
+    throw new Conflict(refusal).audited({
+      action: "pipeline.report_refused",
+      target: report.pipeline,
+      detail: { run_id: report.runId, status: existing.status, reported_status: report.status, reason: refusal },
+    });
+  }
   const merged = mergeRun(existing, report, producesVersionId, receivedAt);
   await tx
     .update(pipelineRuns)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPath } from "@/lib/api/body";
 import { runEventSchema, runEventToReport } from "./openlineage";
-import { mergeRun, type RunState } from "./reports";
+import { mergeRun, refusedCorrection, type RunReport, type RunState } from "./reports";
 
 // The "START event with single input" and "COMPLETE event with single output" examples of the
 // OpenLineage specification (website/docs/spec/examples.md), verbatim.
@@ -174,10 +174,6 @@ describe("merging reports about one run", () => {
     });
   });
 
-  it("lets a later finished report correct an earlier one", () => {
-    expect(fold(FAIL, SPEC_COMPLETE)).toMatchObject({ status: "succeeded" });
-  });
-
   it("keeps what earlier reports said when a later one leaves it out, and merges checks by name", () => {
     const first: RunState = {
       status: "running",
@@ -228,5 +224,59 @@ describe("merging reports about one run", () => {
       ],
       producesVersionId: "v-1",
     });
+  });
+});
+
+describe("what a later report may no longer change", () => {
+  const finished: RunState = {
+    status: "failed",
+    startedAt: new Date("2026-01-01T00:00:00Z"),
+    finishedAt: new Date("2026-01-01T01:00:00Z"),
+    rowsIn: null,
+    rowsOut: null,
+    error: "OOM",
+    checks: [{ name: "auc", passed: false }],
+    producesVersionId: "v-1",
+  };
+  const report = (over: Partial<RunReport>): RunReport => ({
+    pipeline: "p",
+    runId: "r1",
+    status: null,
+    startedAt: null,
+    finishedAt: null,
+    rowsIn: null,
+    rowsOut: null,
+    error: null,
+    checks: null,
+    produces: null,
+    producesPath: "produces",
+    ...over,
+  });
+
+  it("refuses the other final status for a finished run, either way round", () => {
+    expect(refusedCorrection(fold(FAIL), parse(SPEC_COMPLETE), null)).toMatch(/already failed: a finished run keeps its status/);
+    expect(refusedCorrection(fold(SPEC_COMPLETE), parse(FAIL), null)).toMatch(/already succeeded/);
+    expect(refusedCorrection(finished, report({ status: "succeeded" }), null)).toBe("Run r1 of p already failed: a finished run keeps its status");
+  });
+
+  it("lets the same final status come again with rows, new checks, an error and the finish time", () => {
+    const later = report({ status: "failed", rowsOut: 12, checks: [{ name: "schema", passed: true }], finishedAt: new Date(), error: "OOM again" });
+    expect(refusedCorrection(finished, later, "v-1")).toBeNull();
+    expect(refusedCorrection(finished, report({ status: "running" }), null)).toBeNull();
+  });
+
+  it("keeps the outcome of a finished run's checks, but not of a running one's", () => {
+    expect(refusedCorrection(finished, report({ checks: [{ name: "auc", passed: true }] }), null)).toMatch(/check auc is kept/);
+    expect(refusedCorrection({ ...finished, status: "running", finishedAt: null }, report({ checks: [{ name: "auc", passed: true }] }), null)).toBeNull();
+  });
+
+  it("keeps the version a run said it produced, finished or not", () => {
+    expect(refusedCorrection(finished, report({}), "v-2")).toMatch(/already reported the model version it produced/);
+    expect(refusedCorrection({ ...finished, status: "running" }, report({}), "v-2")).toMatch(/cannot change/);
+    expect(refusedCorrection({ ...finished, producesVersionId: null }, report({}), "v-2")).toBeNull();
+  });
+
+  it("has nothing to refuse about a run it has not heard of", () => {
+    expect(refusedCorrection(null, report({ status: "succeeded" }), "v-2")).toBeNull();
   });
 });

@@ -187,16 +187,25 @@ export async function getPipeline(db: DbOrTx, name: string, now: Date, page: { l
   };
 }
 
-/** The run that produced a model version, with its pipeline: what the version page and the promotion gate read. */
-export async function producingRun(db: DbOrTx, model: string, version: string): Promise<{ pipeline: string; run: RunView } | null> {
-  const [row] = await db
+function selectProducingRuns(db: DbOrTx, model: string, version: string) {
+  return db
     .select({ pipeline: pipelines.name, run: pipelineRuns, model: models.name, version: modelVersions.version })
     .from(pipelineRuns)
     .innerJoin(pipelines, eq(pipelines.id, pipelineRuns.pipelineId))
     .innerJoin(modelVersions, eq(modelVersions.id, pipelineRuns.producesVersionId))
     .innerJoin(models, eq(models.id, modelVersions.modelId))
     .where(and(eq(models.name, model), eq(modelVersions.version, version)))
-    .orderBy(desc(runTime))
-    .limit(1);
+    .orderBy(desc(runTime));
+}
+
+/** Every run that reports producing a model version, newest first: the promotion gate weighs them all. */
+export async function producingRuns(db: DbOrTx, model: string, version: string): Promise<{ pipeline: string; run: RunView }[]> {
+  const rows = await selectProducingRuns(db, model, version);
+  return rows.map((row) => ({ pipeline: row.pipeline, run: runView(row) }));
+}
+
+/** The newest run that reports producing a model version, with its pipeline: what the version page shows. */
+export async function producingRun(db: DbOrTx, model: string, version: string): Promise<{ pipeline: string; run: RunView } | null> {
+  const [row] = await selectProducingRuns(db, model, version).limit(1);
   return row ? { pipeline: row.pipeline, run: runView(row) } : null;
 }

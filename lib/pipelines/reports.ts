@@ -46,11 +46,36 @@ function mergeChecks(existing: RunCheck[], incoming: RunCheck[] | null): RunChec
 }
 
 /**
+ * What a report may no longer change about a run, because gates and people rely on it: a finished
+ * run's status, the outcome of each check once the run has finished, and the version a run said it
+ * produced. Later reports may still add rows, new checks, an error text and the finish time.
+ * Answers why the report is refused, or null.
+ */
+export function refusedCorrection(existing: RunState | null, report: RunReport, producesVersionId: string | null): string | null {
+  if (existing === null) return null;
+  const run = `Run ${report.runId} of ${report.pipeline}`;
+  const finished = existing.status !== "running";
+  if (finished && report.status !== null && report.status !== "running" && report.status !== existing.status) {
+    return `${run} already ${existing.status}: a finished run keeps its status`;
+  }
+  if (finished) {
+    const changed = (report.checks ?? []).filter((check) => existing.checks.some((c) => c.name === check.name && c.passed !== check.passed));
+    if (changed.length) {
+      return `${run} has finished: the outcome of its check${changed.length > 1 ? "s" : ""} ${changed.map((c) => c.name).join(", ")} is kept`;
+    }
+  }
+  if (producesVersionId !== null && existing.producesVersionId !== null && producesVersionId !== existing.producesVersionId) {
+    return `${run} already reported the model version it produced: that cannot change`;
+  }
+  return null;
+}
+
+/**
  * Folds a report into a run's state so that the order reports arrive in does not matter: a
  * finished state is never undone by a late "running" (a COMPLETE that overtook its START still
  * yields one finished run), the start is the earliest start anyone reported, and a field a report
- * leaves out keeps what an earlier report said. Two finished reports: the later one corrects.
- * A run that finishes without saying when gets `receivedAt`.
+ * leaves out keeps what an earlier report said. A report refusedCorrection names never reaches
+ * here. A run that finishes without saying when gets `receivedAt`.
  */
 export function mergeRun(existing: RunState | null, report: RunReport, producesVersionId: string | null, receivedAt: Date): RunState {
   const incomingStatus = report.status ?? existing?.status ?? "running";

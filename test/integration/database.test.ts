@@ -88,6 +88,36 @@ describe.each(engines)("database on $name", (engine) => {
     await database.close();
   });
 
+  it("hashes each entry in the form the database stores, so odd input never breaks the chain", async () => {
+    const database = await engine.open();
+    await database.migrate();
+    const odd = [
+      { caller: { actor: "\ud800lone@example.com", ip: "2001:0DB8:0000:0000:0000:0000:0000:0001" }, target: "a\udc00b" },
+      { caller: { actor: "mapped@example.com", ip: "::FFFF:192.0.2.1" }, target: "t" },
+      { caller: { actor: "zone@example.com", ip: "fe80::8%eth0" }, target: "t" },
+      { caller: { actor: "nul\u0000@example.com", ip: "192.0.2.01" }, target: "t" },
+    ];
+    for (const { caller, target } of odd) {
+      await appendAudit(database.db, caller, {
+        action: "test.odd",
+        target,
+        detail: {
+          zebra: 1,
+          a: [1.0, 1e21, 1e-7, 2 ** 60, -0, 0.1 + 0.2],
+          bb: { "\ud83d": "x", nested: "y\udfff", emoji: "😀", nul: "n\u0000l" },
+          when: new Date("2026-01-01T00:00:00Z"),
+        },
+      });
+    }
+    expect(await verifyChain(database.db)).toMatchObject({ ok: true, firstBadSeq: null });
+    const rows = await queryRows<{ actor: string; ip: string | null }>(
+      database.db,
+      sql`select actor, ip::text as ip from audit_log where action = 'test.odd' order by seq`,
+    );
+    expect(rows[0]).toEqual({ actor: "\ufffdlone@example.com", ip: "2001:db8::1/128" });
+    await database.close();
+  });
+
   it("keeps one unbroken chain under 20 concurrent appends", async () => {
     const database = await engine.open();
     await database.migrate();
