@@ -18,7 +18,11 @@ export const metricConditionSchema = z.strictObject({
   metric: z.string().trim().min(1).max(200),
   aggregation: z.enum(AGGREGATIONS),
   // Rules read the one-minute rollups: a window shorter than a minute would see a partial bucket only.
-  window_seconds: z.number().int("must be whole seconds").min(60, "must be at least 60 seconds").max(7 * DAY_SECONDS),
+  window_seconds: z
+    .number()
+    .int("must be whole seconds")
+    .min(60, "must be at least 60 seconds")
+    .max(7 * DAY_SECONDS),
   op: z.enum(COMPARISONS),
   threshold: finiteNumber,
   for_seconds: z.number().int("must be whole seconds").min(0, "must not be negative").max(DAY_SECONDS).optional(),

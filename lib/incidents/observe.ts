@@ -92,7 +92,11 @@ async function metricAggregate(db: Db, versionId: string, condition: MetricCondi
 
 type Observer = (ctx: TickContext, rule: RuleForObservation) => Promise<Seen>;
 
-async function observeModel(ctx: TickContext, rule: RuleForObservation, see: (version: { id: string; version: string }, target: RuleTarget) => Promise<Observation>) {
+async function observeModel(
+  ctx: TickContext,
+  rule: RuleForObservation,
+  see: (version: { id: string; version: string }, target: RuleTarget) => Promise<Observation>,
+) {
   const target = rule.target as { model: string; version?: string };
   const version = await ctx.version(target);
   if (!version) return noVersion(target);
