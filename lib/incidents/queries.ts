@@ -10,7 +10,9 @@ import {
   pipelines,
   stageHistory,
   type IncidentStatus,
+  type RuleState,
   type RuleTarget,
+  type Severity,
 } from "@/drizzle/schema";
 import type { Db } from "@/lib/db";
 import { dailyDrift, dailyShares } from "@/lib/drift/daily";
@@ -26,13 +28,13 @@ export interface RuleView {
   kind: string;
   target: RuleTarget;
   condition: Record<string, unknown>;
-  severity: string;
+  severity: Severity;
   webhook_ids: string[];
   description: string;
   runbook_url: string | null;
   silenced_until: string | null;
   /** At the last evaluation: ok, pending, firing or no_data; null before the first. */
-  state: string | null;
+  state: RuleState | null;
   last_value: number | null;
   last_evaluated_at: string | null;
   created_by: string;
@@ -81,7 +83,7 @@ export interface IncidentSummary {
   rule_id: string;
   kind: string;
   target: RuleTarget;
-  severity: string;
+  severity: Severity;
   status: IncidentStatus;
   summary: string;
   opened_at: string;

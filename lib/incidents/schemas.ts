@@ -74,3 +74,75 @@ export const createWebhookSchema = z.object({
 export type CreateRuleInput = z.infer<typeof createRuleSchema>;
 export type PatchRuleInput = z.infer<typeof patchRuleSchema>;
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
+
+const targetSchema = z.union([z.object({ model: z.string(), version: z.string().optional() }), z.object({ pipeline: z.string() })]);
+const iso = z.string();
+
+export const ruleSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  target: targetSchema,
+  condition: z.record(z.string(), z.unknown()),
+  severity: z.enum(SEVERITIES),
+  webhook_ids: z.array(z.string()),
+  description: z.string(),
+  runbook_url: z.string().nullable(),
+  silenced_until: iso.nullable(),
+  state: z.enum(["ok", "pending", "firing", "no_data"]).nullable(),
+  last_value: z.number().nullable(),
+  last_evaluated_at: iso.nullable(),
+  created_by: z.string(),
+  created_at: iso,
+  updated_at: iso,
+});
+
+export const incidentSummarySchema = z.object({
+  id: z.uuid(),
+  rule: z.string(),
+  rule_id: z.uuid(),
+  kind: z.string(),
+  target: targetSchema,
+  severity: z.enum(SEVERITIES),
+  status: z.enum(INCIDENT_STATUSES),
+  summary: z.string(),
+  opened_at: iso,
+  acknowledged_at: iso.nullable(),
+  acknowledged_by: z.string().nullable(),
+  resolved_at: iso.nullable(),
+  resolved_by: z.string().nullable(),
+});
+
+export const timelineEntrySchema = z.object({ at: iso, kind: z.string(), text: z.string(), actor: z.string().optional() });
+
+export const incidentDetailSchema = incidentSummarySchema.extend({
+  description: z.string(),
+  runbook_url: z.string().nullable(),
+  condition: z.record(z.string(), z.unknown()),
+  timeline: z.array(timelineEntrySchema),
+});
+
+const attemptSchema = z.object({ at: iso, ok: z.boolean(), status_code: z.number().nullable(), duration_ms: z.number(), error: z.string().nullable() });
+export const deliverySchema = z.object({
+  id: z.uuid(),
+  event: z.string(),
+  status: z.enum(["pending", "delivered", "failed"]),
+  attempts: z.number(),
+  created_at: iso,
+  finished_at: iso.nullable(),
+  next_attempt_at: iso.nullable(),
+  last_attempt: attemptSchema.nullable(),
+});
+
+export const webhookSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  events: z.array(z.string()),
+  format: z.enum(WEBHOOK_FORMATS),
+  created_by: z.string(),
+  created_at: iso,
+  recent_deliveries: z.array(deliverySchema),
+});
+
+export const testDeliverySchema = z.object({ ok: z.boolean(), statusCode: z.number().nullable(), durationMs: z.number(), error: z.string().nullable() });
+export const deletedSchema = z.object({ id: z.uuid(), deleted: z.literal(true) });
