@@ -33,7 +33,10 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
 }
 
 /** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
-export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void>; output: () => string }> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void>; output: () => string }> {
   if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
   }
@@ -60,9 +63,15 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
   return {
     baseUrl,
     output: () => output,
+    /** kill -9: no shutdown, no cleanup, as a crash or an OOM kill leaves things. */
+    kill: () => {
+      child.kill("SIGKILL");
+      return exited();
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
