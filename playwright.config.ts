@@ -33,6 +33,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       PLUMBLINE_DEMO: "1",
+      PLUMBLINE_WEBHOOK_ALLOW_PRIVATE: "1",
       PLUMBLINE_DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "e2e-secret",
       NEXTAUTH_URL: baseURL,

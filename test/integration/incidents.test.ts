@@ -7,6 +7,8 @@ import { createScratchDatabase, startServer } from "../support/servers";
 import { startReceiver, waitFor } from "../support/webhook-receiver";
 
 const PORT = Number(process.env.PLUMBLINE_TEST_PORT ?? 3101);
+// These suites start servers of their own, seeding the demo each time: minutes on a busy machine.
+const SLOW_START_MS = 300_000;
 const SECRET = "receiver-shared-secret-0123456789";
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 // Short ticks and retries, loopback receivers: what these tests need, not what production runs with.
@@ -36,10 +38,11 @@ async function json<T>(res: Response, status: number): Promise<T> {
 /** A model of its own with v1 reporting a p95 latency of `value` ms now, and a rule that fires above 100 ms. */
 async function firingRule(baseUrl: string, who: Session, webhookIds: string[]): Promise<{ model: string; ruleId: string }> {
   const model = `inc-${unique()}`;
-  await json(await who.request("POST", "/api/v1/models", { name: model }), 201);
-  await json(await who.request("POST", `/api/v1/models/${model}/versions`, { version: "v1" }), 201);
+  const system = keySession(baseUrl, DEMO_KEY);
+  await json(await system.request("POST", "/api/v1/models", { name: model }), 201);
+  await json(await system.request("POST", `/api/v1/models/${model}/versions`, { version: "v1" }), 201);
   const points = [{ model, version: "v1", metric: "latency_p95_ms", ts: new Date().toISOString(), value: 480 }];
-  await json(await keySession(baseUrl, DEMO_KEY).request("POST", "/api/v1/ingest/metrics", { points }), 202);
+  await json(await system.request("POST", "/api/v1/ingest/metrics", { points }), 202);
   const rule = await json<{ id: string }>(
     await who.request("POST", "/api/v1/alert-rules", {
       name: `p95 of ${model}`,
@@ -83,9 +86,9 @@ describe.each(engines)("incidents and webhooks on $engine", ({ engine, port }) =
       cleanups.push(scratch.drop);
       env = { ...FAST, DATABASE_URL: scratch.url };
     }
-    server = await startServer(port, env);
+    server = await startServer(port, env, SLOW_START_MS);
     [oncall, viewer] = await Promise.all([signedIn(server.baseUrl, "oncall@example.com"), signedIn(server.baseUrl, "viewer@example.com")]);
-  });
+  }, SLOW_START_MS + 60_000);
 
   afterAll(async () => {
     await server?.stop();
@@ -204,7 +207,7 @@ describe.each(engines)("incidents and webhooks on $engine", ({ engine, port }) =
     await server.stop();
     const receiver = await startReceiver(downPort, SECRET);
     try {
-      server = await startServer(port, env);
+      server = await startServer(port, env, SLOW_START_MS);
       const got = await waitFor("the test event after the restart", async () => receiver.received.find((r) => r.event === "webhook.test"));
       expect(got.verified).toBe(true);
       oncall = await signedIn(server.baseUrl, "oncall@example.com");
@@ -221,13 +224,16 @@ describe.runIf(postgresUrl)("two server processes on one PostgreSQL database", (
   const servers: Awaited<ReturnType<typeof startServer>>[] = [];
   let drop: () => Promise<void>;
 
-  beforeAll(async () => {
-    const scratch = await createScratchDatabase(postgresUrl!, "pair");
-    drop = scratch.drop;
-    // The first seeds the demo; the second finds it there.
-    servers.push(await startServer(PORT + 6, { ...FAST, DATABASE_URL: scratch.url }));
-    servers.push(await startServer(PORT + 7, { ...FAST, DATABASE_URL: scratch.url }));
-  });
+  beforeAll(
+    async () => {
+      const scratch = await createScratchDatabase(postgresUrl!, "pair");
+      drop = scratch.drop;
+      // The first seeds the demo; the second finds it there.
+      servers.push(await startServer(PORT + 6, { ...FAST, DATABASE_URL: scratch.url }, SLOW_START_MS));
+      servers.push(await startServer(PORT + 7, { ...FAST, DATABASE_URL: scratch.url }, SLOW_START_MS));
+    },
+    2 * SLOW_START_MS + 60_000,
+  );
 
   afterAll(async () => {
     for (const s of servers) await s.stop();

@@ -36,6 +36,7 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
 export async function startServer(
   port: number,
   env: Record<string, string>,
+  readyWithinMs = 120_000,
 ): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void>; output: () => string }> {
   if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
@@ -49,7 +50,7 @@ export async function startServer(
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited early:\n${output}`);
     const ready = await fetch(`${baseUrl}/api/ready`).then(
@@ -59,7 +60,7 @@ export async function startServer(
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server on ${port} not ready after 120 s:\n${output}`);
+      throw new Error(`server on ${port} not ready after ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
