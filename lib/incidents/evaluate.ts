@@ -5,7 +5,7 @@
  */
 import type { RuleState } from "@/drizzle/schema/incidents";
 import { formatMetric } from "@/lib/metrics/display";
-import type { PipelineStatus } from "@/lib/pipelines/types";
+import type { PipelineStatus } from "@/lib/pipelines/schemas";
 
 export const COMPARISONS = [">", ">=", "<", "<="] as const;
 export type Comparison = (typeof COMPARISONS)[number];

@@ -2,10 +2,9 @@ import "server-only";
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { metricRollups, models, modelVersions, type RuleTarget } from "@/drizzle/schema";
 import type { Db } from "@/lib/db";
-import { modelDrift } from "@/lib/drift/query";
-import { STATUS_WINDOW_MS } from "@/lib/drift/status";
+import { modelDrift, STATUS_WINDOW_MS } from "@/lib/drift/queries";
 import { listPipelines } from "@/lib/pipelines/queries";
-import type { PipelineSummary } from "@/lib/pipelines/types";
+import type { PipelineSummary } from "@/lib/pipelines/schemas";
 import { judgeDrift, judgeMetric, judgePipelineFailed, judgePipelineStale, type DriftCondition, type MetricCondition, type Observation } from "./evaluate";
 import type { RuleKind } from "./kinds";
 

@@ -2,7 +2,7 @@
  * Pure pieces of an incident's timeline: stale periods recovered from a pipeline's successes,
  * drift verdict changes from the daily shares, and the merge into one list in time order.
  */
-import { DRIFT_SHARE } from "@/lib/drift/summary";
+import { DRIFT_SHARE } from "@/lib/drift/stats/summary";
 import { formatDuration } from "@/lib/pipelines/duration";
 
 export const TIMELINE_KINDS = ["opened", "acknowledged", "resolved", "note", "promotion", "rollback", "pipeline_failed", "pipeline_stale", "drift"] as const;
