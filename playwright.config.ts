@@ -38,5 +38,5 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
-  webServer: appServer("e2e", { PLUMBLINE_DEMO: "1" }),
+  webServer: appServer("e2e", { PLUMBLINE_DEMO: "1", PLUMBLINE_WEBHOOK_ALLOW_PRIVATE: "1" }),
 });

@@ -4,8 +4,10 @@ import { demoCredentialsIn } from "@/lib/auth/demo";
 import { seedDemoIfEmpty } from "@/lib/demo/seed";
 import { startSimulator } from "@/lib/demo/simulator";
 import { DEMO_TICKS } from "@/lib/demo/ticks";
+import { startEvaluator } from "@/lib/incidents/evaluator";
 import { log } from "@/lib/log";
 import { checkpointIfDue, startMaintenance } from "@/lib/maintenance";
+import { startDeliveryLoop } from "@/lib/webhooks/delivery";
 
 /**
  * Server start-up: migrate, then seed the demo fleet when asked to and the database is empty, then
@@ -14,7 +16,8 @@ import { checkpointIfDue, startMaintenance } from "@/lib/maintenance";
  * than serve accounts anyone can sign in to.
  */
 export async function boot(): Promise<void> {
-  const { db } = await database();
+  const opened = await database();
+  const { db } = opened;
   if (process.env.PLUMBLINE_DEMO !== "1") {
     const demo = await demoCredentialsIn(db);
     if (demo.length > 0) {
@@ -26,6 +29,8 @@ export async function boot(): Promise<void> {
     }
   }
   startMaintenance(db);
+  startEvaluator(opened);
+  startDeliveryLoop(db);
   const demo = process.env.PLUMBLINE_DEMO === "1";
   if (demo) {
     const seeded = await seedDemoIfEmpty(db);

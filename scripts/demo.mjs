@@ -2,4 +2,5 @@
 import { ensureBuild, startServer } from "./lib/server.mjs";
 
 ensureBuild({ whenStale: true });
-startServer({ PLUMBLINE_DEMO: "1" });
+// The demo's webhook receiver runs inside the server itself, on loopback.
+startServer({ PLUMBLINE_DEMO: "1", PLUMBLINE_WEBHOOK_ALLOW_PRIVATE: process.env.PLUMBLINE_WEBHOOK_ALLOW_PRIVATE ?? "1" });

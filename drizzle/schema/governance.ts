@@ -156,22 +156,3 @@ export const reviewItems = pgTable(
   },
   (t) => [index("review_items_at").on(t.at)],
 );
-
-export const OUTBOX_EVENTS = ["promotion.executed", "rollback.executed"] as const;
-export type OutboxEventName = (typeof OUTBOX_EVENTS)[number];
-
-/**
- * Outgoing events, written in the same transaction as the change they announce, so a webhook
- * sender reading this table later can never announce a change that rolled back, nor miss one.
- */
-export const outboxEvents = pgTable(
-  "outbox_events",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    event: text("event").$type<OutboxEventName>().notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
-    dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
-  },
-  (t) => [index("outbox_events_pending").on(t.dispatchedAt, t.at)],
-);

@@ -11,6 +11,12 @@ export interface Database {
   kind: EngineKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs `work` while holding a session-level advisory lock on a connection of its own, or
+   * answers `{acquired: false}` at once when another process holds it. A process that dies
+   * mid-work loses its connection and, with it, the lock.
+   */
+  withTryLock<T>(key: number, work: () => Promise<T>): Promise<{ acquired: false } | { acquired: true; value: T }>;
 }
 
 export interface DatabaseConfig {
@@ -91,10 +97,25 @@ async function openPostgres(url: string, poolSize: number, ownerUrl: string | un
       }
     },
     close: () => pool.end(),
+    async withTryLock(key, work) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [key]);
+        if (!rows[0].locked) return { acquired: false };
+        try {
+          return { acquired: true, value: await work() };
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [key]).catch(() => {});
+        }
+      } finally {
+        client.release();
+      }
+    },
   };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  const heldKeys = new Set<number>();
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDataDir(path.resolve(dataDir));
   try {
@@ -113,6 +134,16 @@ async function openPglite(dataDir: string): Promise<Database> {
       async close() {
         await client.close();
         release();
+      },
+      // One process owns a PGlite folder (lockDataDir), so only work already running here competes.
+      async withTryLock(key, work) {
+        if (heldKeys.has(key)) return { acquired: false };
+        heldKeys.add(key);
+        try {
+          return { acquired: true, value: await work() };
+        } finally {
+          heldKeys.delete(key);
+        }
       },
     };
   } catch (error) {

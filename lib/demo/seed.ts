@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import { seedDemoAccounts } from "@/lib/auth/demo";
+import { seedIncidentsDemo } from "@/lib/incidents/demo";
 import type { Db } from "@/lib/db";
 import { seedDriftDemo } from "@/lib/drift/demo";
 import { seedGovernanceDemo } from "@/lib/governance/demo";
@@ -30,5 +31,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   await seedDriftDemo(db);
   // Last: its promotions read the pipelines, and its stage changes follow the fleet's history.
   await seedGovernanceDemo(db);
+  // After everything it watches exists; its webhook announces the story's incidents.
+  await seedIncidentsDemo(db, process.env.PORT ?? "3000");
   return true;
 }

@@ -5,7 +5,6 @@ import {
   gateWaivers,
   models,
   modelVersions,
-  outboxEvents,
   promotionApprovals,
   promotionEvents,
   promotionRequests,
@@ -17,6 +16,7 @@ import {
 } from "@/drizzle/schema";
 import { apiError, ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
+import { enqueueEvent } from "@/lib/webhooks/outbox";
 import type { Principal } from "@/lib/auth/principal";
 import { isUniqueViolation, type Db, type Tx, type DbOrTx } from "@/lib/db";
 import { driftEvidenceInForce, type DriftEvidence } from "@/lib/drift/evaluate";
@@ -172,7 +172,7 @@ async function execute(tx: Tx, locked: Locked, by: Caller): Promise<void> {
   };
   await addEvent(tx, row.id, "executed", by.actor, data);
   await appendAudit(tx, by, { action: "promotion.executed", target: model.name, detail: data });
-  await tx.insert(outboxEvents).values({ event: "promotion.executed", data: { ...data, executed_at: decidedAt.toISOString() } });
+  await enqueueEvent(tx, "promotion.executed", { ...data, executed_at: decidedAt.toISOString() });
 }
 
 async function executeIfReady(tx: Tx, locked: Locked, by: Caller): Promise<void> {
@@ -353,7 +353,7 @@ export async function rollback(db: Db, modelName: string, input: { to_version: s
       by: by.actor,
     };
     await appendAudit(tx, by, { action: "rollback.executed", target: model.name, detail: data });
-    await tx.insert(outboxEvents).values({ event: "rollback.executed", data: { ...data, executed_at: review.at.toISOString() } });
+    await enqueueEvent(tx, "rollback.executed", { ...data, executed_at: review.at.toISOString() });
     return { model: model.name, production_version: target.version, previous_version: current?.version ?? null, review: reviewView(review, model.name) };
   });
 }

@@ -39,7 +39,7 @@ export interface VersionProfile {
   baseRpm: number;
   baseErrorRate: number;
   quality?: { metric: string; value: number };
-  /** When set, latency is this much higher for 36 hours after reaching production. */
+  /** When set, latency (and errors) are this much higher from the moment it reached production on: the demo's open incident. */
   regressionAfterPromotion?: number;
 }
 
@@ -47,7 +47,7 @@ export function metricValues(profile: VersionProfile, window: StageWindow, t: nu
   const seed = `${profile.model}/${profile.version}`;
   const daily = 1 + 0.35 * Math.sin(((t / HOUR - 6) / 24) * 2 * Math.PI);
   const share = window.stage === "production" ? 1 : 0.05;
-  const regression = profile.regressionAfterPromotion && window.stage === "production" && t - window.from < 36 * HOUR ? profile.regressionAfterPromotion : 1;
+  const regression = profile.regressionAfterPromotion && window.stage === "production" && t >= window.from ? profile.regressionAfterPromotion : 1;
   const load = 1 + 0.15 * (daily - 1);
   const p50 = profile.baseLatencyMs * load * regression * (1 + 0.08 * noise(seed + "p50", t));
   return {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, lte, ne, sql } from "drizzle-orm";
 import { stageHistory } from "@/drizzle/schema";
 import { queryRows, type Db } from "@/lib/db";
+import { incidentAnnotations } from "@/lib/incidents/queries";
 import { requireModel } from "@/lib/registry/queries";
 import { planBuckets, type BucketPlan } from "./resolution";
 
@@ -15,7 +16,7 @@ export interface MetricBucket {
 
 export interface Annotation {
   ts: string;
-  kind: "promotion" | "rollback";
+  kind: "promotion" | "rollback" | "incident";
   text: string;
 }
 
@@ -91,11 +92,14 @@ export async function metricSeries(
     step_seconds: plan.stepSeconds,
     source: plan.source === "raw" ? "raw" : `rollup_${plan.source}s`,
     series: [...byVersion].map(([version, points]) => ({ version, points })),
-    annotations: changes.map((c) => ({
-      ts: c.at.toISOString(),
-      kind: c.reason?.startsWith("rollback") ? "rollback" : "promotion",
-      text: `${c.version} → ${c.toStage}`,
-    })),
+    annotations: [
+      ...changes.map((c): Annotation => ({
+        ts: c.at.toISOString(),
+        kind: c.reason?.startsWith("rollback") ? "rollback" : "promotion",
+        text: `${c.version} → ${c.toStage}`,
+      })),
+      ...(await incidentAnnotations(db, model.name, input.from, input.to)),
+    ].sort((a, b) => a.ts.localeCompare(b.ts)),
   };
 }
 

@@ -67,7 +67,17 @@ export function recordRequest(route: string, method: string, status: number, sec
   registry.latency.set(hKey, h);
 }
 
-export type CounterName = "plumbline_ingested_points_total" | "plumbline_rejected_batches_total";
+const COUNTERS = {
+  plumbline_ingested_points_total: "Metric points stored.",
+  plumbline_rejected_batches_total: "Ingestion batches refused whole.",
+  plumbline_alert_evaluator_ticks_total: "Evaluation ticks this replica ran (one replica runs each tick).",
+  plumbline_alert_evaluations_total: "Alert rules evaluated.",
+  plumbline_alert_evaluation_errors_total: "Alert rule evaluations that failed; the loop goes on.",
+  plumbline_webhook_delivery_attempts_total: "Webhook delivery attempts.",
+  plumbline_webhook_delivery_failures_total: "Webhook delivery attempts that failed (they are retried).",
+} as const;
+
+export type CounterName = keyof typeof COUNTERS;
 
 export function incrementCounter(name: CounterName, by = 1): void {
   registry.counters.set(name, (registry.counters.get(name) ?? 0) + by);
@@ -86,7 +96,8 @@ export function renderPrometheus(): string {
     out.push(`plumbline_http_request_duration_seconds_sum{${key}} ${h.sum}`);
     out.push(`plumbline_http_request_duration_seconds_count{${key}} ${h.count}`);
   }
-  for (const name of ["plumbline_ingested_points_total", "plumbline_rejected_batches_total"] as const) {
+  for (const [name, help] of Object.entries(COUNTERS)) {
+    out.push(`# HELP ${name} ${help}`);
     out.push(`# TYPE ${name} counter`);
     out.push(`${name} ${registry.counters.get(name) ?? 0}`);
   }

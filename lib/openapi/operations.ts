@@ -1,3 +1,16 @@
+import * as alertRule from "@/app/api/v1/alert-rules/[id]/route";
+import * as alertRuleSilence from "@/app/api/v1/alert-rules/[id]/silence/route";
+import * as alertRules from "@/app/api/v1/alert-rules/route";
+import * as incidentAck from "@/app/api/v1/incidents/[id]/ack/route";
+import * as incidentNotes from "@/app/api/v1/incidents/[id]/notes/route";
+import * as incidentResolve from "@/app/api/v1/incidents/[id]/resolve/route";
+import * as incident from "@/app/api/v1/incidents/[id]/route";
+import * as incidentList from "@/app/api/v1/incidents/route";
+import * as webhookDeliveries from "@/app/api/v1/webhooks/[id]/deliveries/route";
+import * as webhook from "@/app/api/v1/webhooks/[id]/route";
+import * as webhookTest from "@/app/api/v1/webhooks/[id]/test/route";
+import * as webhookList from "@/app/api/v1/webhooks/route";
+import type { DefinedRoute } from "@/lib/api/route";
 import type { z } from "zod";
 import { auditExportSchema, auditQuerySchema, auditVerifyQuerySchema } from "@/lib/audit/schemas";
 import type { Permission } from "@/lib/auth/permissions";
@@ -384,4 +397,36 @@ export const OPERATIONS: Operation[] = [
     body: policySchema,
     success: 200,
   },
+  ...[
+    alertRules,
+    alertRule,
+    alertRuleSilence,
+    incidentList,
+    incident,
+    incidentAck,
+    incidentResolve,
+    incidentNotes,
+    webhookList,
+    webhook,
+    webhookDeliveries,
+    webhookTest,
+  ]
+    .flatMap((module) => Object.values(module) as DefinedRoute[])
+    .map(fromDefinition),
 ];
+
+/** Routes built with defineRoute describe themselves. */
+function fromDefinition({ definition: d }: DefinedRoute): Operation {
+  if (d.permission === "public") throw new Error(`${d.path} is public: list it with the public routes`);
+  return {
+    method: d.method.toLowerCase() as Operation["method"],
+    path: d.path,
+    summary: d.summary,
+    tag: d.tag,
+    permission: d.permission,
+    body: d.body,
+    query: d.query,
+    success: d.status ?? 200,
+    idempotent: d.idempotent,
+  };
+}

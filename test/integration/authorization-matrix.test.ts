@@ -130,6 +130,41 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
       }),
     },
   },
+  // Incidents and alerts: unknown models, private webhook targets and unknown ids answer 422 or 404 to whoever may act.
+  "/api/v1/alert-rules": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/alert-rules" },
+    POST: {
+      permission: "alerts.manage",
+      path: () => "/api/v1/alert-rules",
+      body: () => ({ name: "matrix", kind: "pipeline_failed", target: { pipeline: `no-such-pipeline-${unique()}` }, condition: {}, severity: "info" }),
+    },
+  },
+  "/api/v1/alert-rules/[id]": {
+    GET: { permission: "dashboards.read", path: () => `/api/v1/alert-rules/${NO_SUCH_ID}` },
+    PATCH: { permission: "alerts.manage", path: () => `/api/v1/alert-rules/${NO_SUCH_ID}`, body: () => ({ severity: "info" }) },
+    DELETE: { permission: "alerts.manage", path: () => `/api/v1/alert-rules/${NO_SUCH_ID}` },
+  },
+  "/api/v1/alert-rules/[id]/silence": {
+    POST: { permission: "alerts.manage", path: () => `/api/v1/alert-rules/${NO_SUCH_ID}/silence`, body: () => ({ until: null }) },
+  },
+  "/api/v1/incidents": { GET: { permission: "dashboards.read", path: () => "/api/v1/incidents?status=open" } },
+  "/api/v1/incidents/[id]": { GET: { permission: "dashboards.read", path: () => `/api/v1/incidents/${NO_SUCH_ID}` } },
+  "/api/v1/incidents/[id]/ack": { POST: { permission: "incidents.manage", path: () => `/api/v1/incidents/${NO_SUCH_ID}/ack`, body: () => ({}) } },
+  "/api/v1/incidents/[id]/resolve": { POST: { permission: "incidents.manage", path: () => `/api/v1/incidents/${NO_SUCH_ID}/resolve`, body: () => ({}) } },
+  "/api/v1/incidents/[id]/notes": {
+    POST: { permission: "incidents.manage", path: () => `/api/v1/incidents/${NO_SUCH_ID}/notes`, body: () => ({ text: "matrix" }) },
+  },
+  "/api/v1/webhooks": {
+    GET: { permission: "alerts.manage", path: () => "/api/v1/webhooks" },
+    POST: {
+      permission: "alerts.manage",
+      path: () => "/api/v1/webhooks",
+      body: () => ({ url: "http://127.0.0.1:9/matrix", events: ["incident.opened"], secret: "matrix-secret-0123456789" }),
+    },
+  },
+  "/api/v1/webhooks/[id]": { DELETE: { permission: "alerts.manage", path: () => `/api/v1/webhooks/${NO_SUCH_ID}` } },
+  "/api/v1/webhooks/[id]/deliveries": { GET: { permission: "alerts.manage", path: () => `/api/v1/webhooks/${NO_SUCH_ID}/deliveries` } },
+  "/api/v1/webhooks/[id]/test": { POST: { permission: "alerts.manage", path: () => `/api/v1/webhooks/${NO_SUCH_ID}/test` } },
   "/api/v1/pipelines": { GET: { permission: "dashboards.read", path: () => "/api/v1/pipelines" } },
   "/api/v1/models/[name]/versions/[version]/producing-run": {
     GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/versions/v4/producing-run" },

@@ -33,7 +33,11 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
 }
 
 /** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
-export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void>; output: () => string }> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  readyWithinMs = 120_000,
+): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void>; output: () => string }> {
   if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
   }
@@ -46,7 +50,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited early:\n${output}`);
     const ready = await fetch(`${baseUrl}/api/ready`).then(
@@ -56,13 +60,19 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server on ${port} not ready after 120 s:\n${output}`);
+      throw new Error(`server on ${port} not ready after ${readyWithinMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
   return {
     baseUrl,
     output: () => output,
+    /** kill -9: no shutdown, no cleanup, as a crash or an OOM kill leaves things. */
+    kill: () => {
+      child.kill("SIGKILL");
+      return exited();
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
