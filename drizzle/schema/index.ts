@@ -6,3 +6,4 @@ export * from "./pipelines";
 export * from "./governance";
 export * from "./drift";
 export * from "./api";
+export * from "./quality";
