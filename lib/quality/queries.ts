@@ -3,9 +3,10 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import { modelVersions, referenceCalibrations } from "@/drizzle/schema";
 import { queryRows, type Db, type DbOrTx } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
-import { getVersion, requireModel, type ModelRow } from "@/lib/registry/queries";
+import { getVersion, requireModel, type ModelRow, type VersionRow } from "@/lib/registry/queries";
 import { calibrator } from "./calibration";
 import { bucketQuality, realizedQuality, type QualityRecord } from "./evaluate";
+import { QUALITY_GATE_WINDOW_MS, type QualityEvidence, type RealizedEvidence } from "./gate";
 import { isQualityTask, METRICS_BY_TASK, metricFitsTask, primaryMetricOf, type QualityMetric, type QualityTask } from "./metrics";
 import type { QualityAnswer, QualityBucket, QualityQuery } from "./schemas";
 import { seedFromText } from "./stats";
@@ -102,9 +103,31 @@ export async function qualitySeries(db: Db, modelName: string, query: QualityQue
   return { model: model.name, task, metric, bucket: query.bucket, series };
 }
 
-/** A version's realized metric over a window, on its labeled predictions (the governance gate's evidence). */
-export async function realizedOverWindow(db: DbOrTx, versionId: string, task: QualityTask, metric: QualityMetric, from: Date, to: Date) {
-  const rows = await predictionRows(db, [versionId], from, to, 86_400, true);
+/** A version's realized metric over a window, on its labeled predictions. */
+async function realizedOverWindow(db: DbOrTx, version: VersionRow, task: QualityTask, metric: QualityMetric, from: Date, to: Date): Promise<RealizedEvidence> {
+  const rows = await predictionRows(db, [version.id], from, to, 86_400, true);
   const records = rows.map((row) => qualityRecord(task, row));
-  return { n_labeled: records.length, ...realizedQuality(task, metric, records, seedFromText(`${versionId}|${from.toISOString()}|${metric}`)) };
+  const realized = realizedQuality(task, metric, records, seedFromText(`${version.version}|${from.toISOString()}|${metric}`));
+  return { version: version.version, n_labeled: records.length, value: realized.value, interval: realized.interval };
+}
+
+/**
+ * The evidence of the quality gate: the model's primary metric, realized over the last 7 days by
+ * the candidate and by the production version (none when the candidate is in production itself).
+ */
+export async function qualityGateEvidence(
+  db: DbOrTx,
+  model: ModelRow,
+  candidate: VersionRow,
+  production: VersionRow | null,
+  now: Date,
+): Promise<QualityEvidence> {
+  if (!isQualityTask(model.task)) return { missing: `the model's task ${JSON.stringify(model.task)} has no quality metrics` };
+  const metric = primaryMetricOf(model.task, model.primaryMetric)!;
+  const from = new Date(now.getTime() - QUALITY_GATE_WINDOW_MS);
+  return {
+    metric,
+    candidate: await realizedOverWindow(db, candidate, model.task, metric, from, now),
+    production: production && production.id !== candidate.id ? await realizedOverWindow(db, production, model.task, metric, from, now) : null,
+  };
 }
