@@ -331,4 +331,37 @@ describe.each(servers)("model quality on $engine", ({ baseUrl }) => {
     const day = await quality(regression, `metric=mae&bucket=day&${WINDOW}`);
     expect(day.series[0].points.map((p) => [p.ts, p.n])).toEqual([["2026-11-20T00:00:00.000Z", 400]]);
   });
+
+  it("tells the demo's story: labels two days late, fraud-detector's estimated ROC AUC falls with the drift episode and the late labels confirm it", async () => {
+    const now = Date.now();
+    const hours = (h: number) => new Date(now - h * 3_600_000).toISOString();
+    const answer = await quality("fraud-detector", `metric=roc_auc&bucket=hour&version=v3&from=${hours(6 * 24)}&to=${hours(0)}`);
+    const points = answer.series[0].points.map((p) => ({ ...p, age: (now - Date.parse(p.ts)) / 3_600_000 }));
+    const mean = (values: (number | null)[]) => values.reduce<number>((sum, v) => sum + v!, 0) / values.length;
+    const between = (older: number, newer: number) => points.filter((p) => p.age <= older && p.age > newer);
+
+    // Realized stops two days ago; estimated carries on to now.
+    for (const p of between(6 * 24 - 1, 49)) expect([p.n_labeled, p.realized === null]).toEqual([p.n, false]);
+    for (const p of between(47, 0)) {
+      expect([p.n_labeled, p.realized]).toEqual([0, null]);
+      expect(p.estimated).not.toBeNull();
+    }
+    const before = between(6 * 24 - 1, 73);
+    const episodeLabeled = between(71, 49);
+    const episodeUnlabeled = between(47, 1);
+    expect(mean(episodeUnlabeled.map((p) => p.estimated))).toBeLessThan(mean(before.map((p) => p.estimated)) - 0.08);
+    expect(mean(episodeLabeled.map((p) => p.estimated))).toBeLessThan(mean(before.map((p) => p.estimated)) - 0.08);
+    expect(mean(episodeLabeled.map((p) => p.realized))).toBeLessThan(mean(before.map((p) => p.realized)) - 0.08);
+    // Calibrated on the reference, the estimate tracks what the labels later say.
+    expect(Math.abs(mean(before.map((p) => p.estimated)) - mean(before.map((p) => p.realized)))).toBeLessThan(0.03);
+
+    const eta = await quality("delivery-eta", `metric=mae&bucket=day&version=v2&from=${hours(6 * 24)}&to=${hours(0)}`);
+    const labeledDays = eta.series[0].points.filter((p) => p.n_labeled > 0);
+    expect(labeledDays.length).toBeGreaterThanOrEqual(3);
+    for (const p of labeledDays) {
+      expect(p.realized!).toBeGreaterThan(2);
+      expect(p.realized!).toBeLessThan(6);
+      expect(p.realized_low!).toBeLessThan(p.realized!);
+    }
+  });
 });
