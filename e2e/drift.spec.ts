@@ -10,7 +10,7 @@ test("the drift heatmap shows fraud-detector drifting, and a cell's drawer shows
   const amount = fraud.getByTestId("heatmap-cell").filter({ hasText: "amount" });
   await expect(amount).toHaveAttribute("data-drifted", "true");
   await expect(page.locator('[data-testid="heatmap-row"][data-model="churn-predictor"] [data-drifted="true"]')).toHaveCount(0);
-  await expect(page.getByTestId("time-strip")).toHaveCount(4);
+  await expect(page.getByTestId("time-strip")).toHaveCount(5);
   await screenshot(page, "drift");
   await screenshot(page, "drift", { dark: true });
   await screenshot(page, "drift", { width: 1024 });

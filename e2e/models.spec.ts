@@ -35,7 +35,7 @@ test("the models table sorts and filters through the URL", async ({ page }) => {
   await signInAs(page, "viewer@example.com");
   await page.goto("/models");
   const rows = page.getByTestId("model-row");
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
   await expect(rows.first()).toContainText("churn-predictor");
 
   // Sorting by p95 puts the slowest production model first, as the API reports it.

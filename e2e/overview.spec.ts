@@ -4,8 +4,8 @@ import { screenshot, signInAs } from "./helpers";
 test("the Overview page lists the demo models with their production versions", async ({ page }) => {
   await signInAs(page, "viewer@example.com");
   const rows = page.getByTestId("fleet-row");
-  await expect(rows).toHaveCount(4);
-  for (const name of ["churn-predictor", "credit-risk", "fraud-detector", "search-ranker"]) {
+  await expect(rows).toHaveCount(5);
+  for (const name of ["churn-predictor", "credit-risk", "delivery-eta", "fraud-detector", "search-ranker"]) {
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(rows.filter({ hasText: "fraud-detector" })).toContainText("production v3");

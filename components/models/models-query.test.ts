@@ -8,6 +8,7 @@ function model(name: string, p95: number | null, extra: Partial<ModelWithHealth>
     description: "",
     owner: `${name}-team`,
     task: "classification",
+    primary_metric: null,
     production_version: "v1",
     staging_version: null,
     status: "unknown",

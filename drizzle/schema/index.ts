@@ -7,3 +7,4 @@ export * from "./governance";
 export * from "./drift";
 export * from "./api";
 export * from "./incidents";
+export * from "./quality";

@@ -5,7 +5,10 @@ export const models = pgTable("models", {
   name: text("name").notNull().unique(),
   description: text("description").notNull().default(""),
   owner: text("owner").notNull().default(""),
+  /** binary_classification, multiclass_classification or regression give quality metrics; other text does not. */
   task: text("task").notNull().default(""),
+  /** The quality metric the model is judged by; null: the task's default. */
+  primaryMetric: text("primary_metric"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   createdBy: text("created_by").notNull(),
 });

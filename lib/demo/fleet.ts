@@ -35,7 +35,7 @@ export const DEMO_MODELS: DemoModel[] = [
     name: "fraud-detector",
     description: "Scores card transactions for fraud in real time",
     owner: "payments-ml",
-    task: "binary classification",
+    task: "binary_classification",
     versions: [
       {
         version: "v1",
@@ -80,7 +80,7 @@ export const DEMO_MODELS: DemoModel[] = [
     name: "churn-predictor",
     description: "Predicts which subscribers will cancel in the next 30 days",
     owner: "growth-ml",
-    task: "binary classification",
+    task: "binary_classification",
     versions: [
       {
         version: "v1",
@@ -140,7 +140,7 @@ export const DEMO_MODELS: DemoModel[] = [
     name: "credit-risk",
     description: "Estimates probability of default for credit-line applications",
     owner: "risk-analytics",
-    task: "binary classification",
+    task: "binary_classification",
     versions: [
       {
         version: "2026.09",
@@ -167,6 +167,34 @@ export const DEMO_MODELS: DemoModel[] = [
         daysAgo: 1,
         metrics: { auc: 0.805, ks: 0.46 },
         featureImportance: { income: 0.27, utilisation: 0.32, delinquencies: 0.27, age: 0.14 },
+      },
+    ],
+  },
+  {
+    name: "delivery-eta",
+    description: "Predicts minutes from order to doorstep for the courier app",
+    owner: "logistics-ml",
+    task: "regression",
+    versions: [
+      {
+        version: "v1",
+        daysAgo: 50,
+        metrics: { mae: 4.6, rmse: 6.1 },
+        featureImportance: { distance_km: 0.45, items: 0.15, hour: 0.25, raining: 0.15 },
+        stages: [
+          { to: "staging", daysAgo: 48 },
+          { to: "production", daysAgo: 45 },
+        ],
+      },
+      {
+        version: "v2",
+        daysAgo: 12,
+        metrics: { mae: 4.1, rmse: 5.4 },
+        featureImportance: { distance_km: 0.42, items: 0.14, hour: 0.26, raining: 0.18 },
+        stages: [
+          { to: "staging", daysAgo: 11 },
+          { to: "production", daysAgo: 8 },
+        ],
       },
     ],
   },

@@ -8,6 +8,7 @@ import { seedDriftDemo } from "@/lib/drift/demo";
 import { seedGovernanceDemo } from "@/lib/governance/demo";
 import { log } from "@/lib/log";
 import { seedMetricHistory } from "@/lib/metrics/demo";
+import { seedQualityDemo } from "@/lib/quality/demo";
 import { seedDemoPipelines } from "@/lib/pipelines/demo";
 import { seedRegistryDemo } from "@/lib/registry/demo";
 import { DEMO_MODELS, DEMO_USERS } from "./fleet";
@@ -29,6 +30,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   await seedMetricHistory(db);
   await seedDemoPipelines(db, new Date());
   await seedDriftDemo(db);
+  await seedQualityDemo(db);
   // Last: its promotions read the pipelines, and its stage changes follow the fleet's history.
   await seedGovernanceDemo(db);
   // After everything it watches exists; its webhook announces the story's incidents.

@@ -5,6 +5,8 @@ import { driftDaily, driftSettings, featureReferences, modelVersions, referenceS
 import { apiError, type ErrorDetail } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { queryRows, type Db, type Tx } from "@/lib/db";
+import { referenceCalibration } from "@/lib/quality/calibration";
+import { saveReferenceCalibration } from "@/lib/quality/reference";
 import { getVersion, requireModel } from "@/lib/registry/queries";
 import { addToBucket, bucketKey, groupByBucket, kindConflicts, kindOf, type BucketState, type ObservedValue, type ValueKind } from "./buckets";
 import type { Random } from "./reservoir";
@@ -14,10 +16,12 @@ import { listDriftSettings } from "./queries";
 /**
  * Replaces a version's reference sample, audited in the same transaction. The replaced sample is
  * kept (promotion requests made under it still judge drift by it); the cached daily drift of the
- * version is dropped: it was computed against the old reference.
+ * version is dropped: it was computed against the old reference. The model's outputs on the
+ * reference, when given, replace the version's quality calibration in the same transaction.
  */
 export async function storeReference(db: Db, modelName: string, version: string, input: ReferenceUploadInput, by: Caller) {
   const target = await getVersion(db, modelName, version);
+  const calibration = referenceCalibration((await requireModel(db, modelName)).task, input.records);
   const conflicts = kindConflicts(input.records, new Map());
   if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);
   const columns = new Map<string, { kind: ValueKind | null; values: (number | string | boolean)[]; missing: number }>();
@@ -54,8 +58,14 @@ export async function storeReference(db: Db, modelName: string, version: string,
     await tx.delete(driftDaily).where(eq(driftDaily.modelVersionId, target.id));
     const rows = [...columns].map(([feature, c]) => ({ sampleId: sample.id, feature, valueKind: c.kind as ValueKind, values: c.values, missing: c.missing }));
     await tx.insert(featureReferences).values(rows);
+    await saveReferenceCalibration(tx, target.id, calibration);
     const features = rows.map((r) => ({ feature: r.feature, kind: r.valueKind, n: r.values.length, missing: r.missing }));
-    await appendAudit(tx, by, { action: "model.reference_uploaded", target: target.modelName, detail: { version, records: input.records.length, features } });
+    const labeledScores = calibration.labeledScores;
+    await appendAudit(tx, by, {
+      action: "model.reference_uploaded",
+      target: target.modelName,
+      detail: { version, records: input.records.length, features, labeled_scores: labeledScores, calibrated: calibration.calibration !== null },
+    });
     return { model: target.modelName, version, records: input.records.length, features };
   });
 }

@@ -5,6 +5,7 @@ import { DEMO_MODELS } from "@/lib/demo/fleet";
 import type { SimulatorTick } from "@/lib/demo/simulator";
 import { ingestFeatureRecords } from "@/lib/ingest/commands";
 import { log } from "@/lib/log";
+import { demoReferenceOutputs } from "@/lib/quality/demo";
 import { seededRandom, type Random } from "./reservoir";
 import { storeReference } from "./commands";
 
@@ -62,6 +63,12 @@ export const DEMO_FEATURES: Record<string, Generator> = {
     price_rank: 1 + Math.floor(random() * 50),
     freshness: round(-Math.log(1 - random()) * 30, 1),
   }),
+  "delivery-eta": (random) => ({
+    distance_km: round(Math.max(0.3, -Math.log(1 - random()) * 4), 2),
+    items: 1 + Math.floor(-Math.log(1 - random()) * 3),
+    hour: Math.floor((((normal(random) * 3 + 19) % 24) + 24) % 24),
+    raining: random() < 0.2,
+  }),
   "credit-risk": (random) => ({
     income: Math.round(Math.exp(10.8 + normal(random) * 0.5)),
     utilisation: round(random() ** 1.5, 3),
@@ -115,7 +122,9 @@ export async function seedDriftDemo(db: Db, now = Date.now()): Promise<void> {
   const random = seededRandom(20261120);
   for (const model of DEMO_MODELS) {
     for (const version of model.versions) {
-      const records = demoRecords(model.name, REFERENCE_RECORDS, random).map((features) => ({ features }));
+      // The model's outputs on the reference too, so that quality estimates can calibrate its scores.
+      const outputs = demoReferenceOutputs(model.name, version.version, REFERENCE_RECORDS);
+      const records = demoRecords(model.name, REFERENCE_RECORDS, random).map((features, i) => ({ features, ...outputs[i] }));
       await storeReference(db, model.name, version.version, { records }, SYSTEM_CALLER);
     }
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { finiteNumber, rfc3339 } from "@/lib/api/fields";
 import { isPValueMethod } from "@/lib/drift/stats/compare";
 import { DRIFT_METHODS } from "@/lib/drift/stats/types";
+import { outputValueSchema, scoreSchema } from "@/lib/quality/fields";
 
 export const MAX_RECORDS_PER_BATCH = 10_000;
 export const MAX_REFERENCE_RECORDS = 50_000;
@@ -14,13 +15,14 @@ export const featureNameSchema = z
 
 export const featureValueSchema = z.union([finiteNumber, z.string().max(200, "at most 200 characters"), z.boolean(), z.null()]);
 
-const featuresSchema = z
+export const featuresSchema = z
   .record(featureNameSchema, featureValueSchema)
   .refine((features) => Object.keys(features).length <= 200, "at most 200 features a record");
 
 export const referenceUploadSchema = z.object({
   records: z
-    .array(z.object({ features: featuresSchema }))
+    // The model's outputs on the reference, when given, calibrate quality estimates (lib/quality).
+    .array(z.object({ features: featuresSchema, prediction: outputValueSchema.optional(), score: scoreSchema.optional(), label: outputValueSchema.optional() }))
     .min(1, "at least one record")
     .max(MAX_REFERENCE_RECORDS, `at most ${MAX_REFERENCE_RECORDS} records`),
 });

@@ -81,6 +81,7 @@ const PROFILES: Record<string, Omit<VersionProfile, "version">> = {
   "churn-predictor": { model: "churn-predictor", baseLatencyMs: 42, baseRpm: 300, baseErrorRate: 0.004, quality: { metric: "accuracy", value: 0 } },
   "search-ranker": { model: "search-ranker", baseLatencyMs: 9, baseRpm: 9000, baseErrorRate: 0.001 },
   "credit-risk": { model: "credit-risk", baseLatencyMs: 65, baseRpm: 120, baseErrorRate: 0.003, quality: { metric: "auc", value: 0 } },
+  "delivery-eta": { model: "delivery-eta", baseLatencyMs: 25, baseRpm: 600, baseErrorRate: 0.002 },
 };
 
 /** Each demo version's profile and the windows in which it served staging or production traffic. */

@@ -31,7 +31,8 @@ import {
 } from "@/lib/governance/schemas";
 import { runEventSchema } from "@/lib/pipelines/openlineage";
 import { expectationSchema, pipelineRunSchema, runsPageSchema } from "@/lib/pipelines/schemas";
-import { createModelSchema, createVersionSchema, stagesQuerySchema } from "@/lib/registry/schemas";
+import { ingestLabelsSchema, ingestPredictionsSchema, qualityQuerySchema } from "@/lib/quality/schemas";
+import { createModelSchema, createVersionSchema, stagesQuerySchema, updateModelSchema } from "@/lib/registry/schemas";
 
 /**
  * Every /api/v1 operation with the very zod schemas its handler validates with; the OpenAPI
@@ -69,6 +70,44 @@ export const OPERATIONS: Operation[] = [
     tag: "Registry",
     permission: "dashboards.read",
     success: 200,
+  },
+  {
+    method: "patch",
+    path: "/models/{name}",
+    summary: "Change a model's description, owner, task or primary quality metric",
+    tag: "Registry",
+    permission: "registry.write",
+    body: updateModelSchema,
+    success: 200,
+  },
+  {
+    method: "get",
+    path: "/models/{name}/quality",
+    summary: "Realized quality per version and bucket with its 95 % interval, and CBPE's estimate before labels arrive",
+    tag: "Quality",
+    permission: "dashboards.read",
+    query: qualityQuerySchema,
+    success: 200,
+  },
+  {
+    method: "post",
+    path: "/ingest/predictions",
+    summary: "Store a batch of predictions (ids unique per model), whole or not at all; features feed drift",
+    tag: "Ingestion",
+    permission: "ingest",
+    body: ingestPredictionsSchema,
+    success: 202,
+    idempotent: true,
+  },
+  {
+    method: "post",
+    path: "/ingest/labels",
+    summary: "Store a batch of ground-truth labels, joined to their predictions by id whichever arrives first",
+    tag: "Ingestion",
+    permission: "ingest",
+    body: ingestLabelsSchema,
+    success: 202,
+    idempotent: true,
   },
   {
     method: "post",

@@ -1,12 +1,14 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { and, eq } from "drizzle-orm";
-import { modelVersions, stageHistory, type Stage, models } from "@/drizzle/schema";
+import { modelVersions, predictions, stageHistory, type Stage, models } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
-import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
+import { isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/db";
+import { Conflict, Invalid } from "@/lib/errors";
+import { isQualityTask, METRICS_BY_TASK, metricFitsTask, normalizeTask } from "@/lib/quality/metrics";
 import { requireModel, summarise, versionView } from "./queries";
-import type { CreateModelInput, CreateVersionInput, ModelSummary, VersionView } from "./schemas";
+import type { CreateModelInput, CreateVersionInput, ModelSummary, UpdateModelInput, VersionView } from "./schemas";
 
 /**
  * Moves a version into staging or production inside the caller's transaction. The former holder
@@ -56,7 +58,13 @@ export async function createModel(db: Db, input: CreateModelInput, by: Caller): 
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(models)
-        .values({ name: input.name, description: input.description ?? "", owner: input.owner ?? "", task: input.task ?? "", createdBy: by.actor })
+        .values({
+          name: input.name,
+          description: input.description ?? "",
+          owner: input.owner ?? "",
+          task: normalizeTask(input.task ?? ""),
+          createdBy: by.actor,
+        })
         .returning();
       await appendAudit(tx, by, { action: "model.created", target: row.name, detail: { ...input } });
       return summarise(row, []);
@@ -98,4 +106,48 @@ export async function createVersion(db: Db, modelName: string, input: CreateVers
     }
     throw error;
   }
+}
+
+/**
+ * Changes a model's description, owner, task or primary metric, audited. A primary metric must fit
+ * the task in force after the change; a task change drops a chosen metric that no longer fits (the
+ * new task's default applies). A model with stored predictions keeps its quality task: they were
+ * validated and stored for it.
+ */
+export async function updateModel(db: Db, name: string, input: UpdateModelInput, by: Caller): Promise<ModelSummary> {
+  return db.transaction(async (tx) => {
+    const model = await requireModel(tx, name);
+    const task = input.task === undefined ? model.task : normalizeTask(input.task);
+    if (input.primary_metric != null && !(isQualityTask(task) && metricFitsTask(input.primary_metric, task))) {
+      const allowed = isQualityTask(task) ? `one of ${METRICS_BY_TASK[task].join(", ")}` : "none: the task has no quality metrics";
+      throw new Invalid([{ path: "primary_metric", message: `does not fit the task ${task || "(none)"}: ${allowed}` }]);
+    }
+    if (task !== model.task && isQualityTask(model.task) && isQualityTask(task) && (await hasPredictions(tx, model.id))) {
+      throw new Conflict(`${name} has predictions stored for ${model.task}; its task cannot become ${task}`, [
+        { path: "task", message: `predictions are stored for ${model.task}` },
+      ]);
+    }
+    const chosen = input.primary_metric === undefined ? model.primaryMetric : input.primary_metric;
+    const [row] = await tx
+      .update(models)
+      .set({
+        description: input.description ?? model.description,
+        owner: input.owner ?? model.owner,
+        task,
+        primaryMetric: chosen !== null && isQualityTask(task) && metricFitsTask(chosen, task) ? chosen : null,
+      })
+      .where(eq(models.id, model.id))
+      .returning();
+    await appendAudit(tx, by, { action: "model.updated", target: name, detail: { ...input } });
+    const staged = await tx
+      .select({ version: modelVersions.version, stage: modelVersions.stage })
+      .from(modelVersions)
+      .where(eq(modelVersions.modelId, model.id));
+    return summarise(row, staged);
+  });
+}
+
+async function hasPredictions(db: DbOrTx, modelId: string): Promise<boolean> {
+  const [row] = await db.select({ modelId: predictions.modelId }).from(predictions).where(eq(predictions.modelId, modelId)).limit(1);
+  return row !== undefined;
 }

@@ -4,6 +4,7 @@ import { models, modelVersions, stageHistory } from "@/drizzle/schema";
 import { apiError } from "@/lib/api/errors";
 import type { ModelSummary, ModelStatus, StageChangeView, VersionView } from "./schemas";
 import type { Db, DbOrTx } from "@/lib/db";
+import { primaryMetricOf } from "@/lib/quality/metrics";
 
 export type ModelRow = typeof models.$inferSelect;
 export type VersionRow = typeof modelVersions.$inferSelect;
@@ -32,6 +33,7 @@ export function summarise(model: ModelRow, versions: Pick<VersionRow, "version" 
     description: model.description,
     owner: model.owner,
     task: model.task,
+    primary_metric: primaryMetricOf(model.task, model.primaryMetric),
     production_version: versions.find((v) => v.stage === "production")?.version ?? null,
     staging_version: versions.find((v) => v.stage === "staging")?.version ?? null,
     // The registry knows no health; the fleet derives the status from metrics and drift.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { STAGES } from "@/drizzle/schema/registry";
 import { finiteNumber, rfc3339 } from "@/lib/api/fields";
+import { QUALITY_METRICS } from "@/lib/quality/metrics";
 
 export const modelNameSchema = z
   .string()
@@ -12,6 +13,16 @@ export const createModelSchema = z.object({
   owner: z.string().max(200).optional(),
   task: z.string().max(200).optional(),
 });
+
+/** Any subset of a model's descriptive fields; a metric must fit the task (checked with the task in force). */
+export const updateModelSchema = z
+  .object({
+    description: z.string().max(2000).optional(),
+    owner: z.string().max(200).optional(),
+    task: z.string().max(200).optional(),
+    primary_metric: z.enum(QUALITY_METRICS).nullable().optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, "name at least one of description, owner, task, primary_metric");
 
 export const versionNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, "must be 1–64 letters, digits, '.', '_', '+' or '-'");
 
@@ -25,6 +36,7 @@ export const createVersionSchema = z.object({
 });
 
 export type CreateModelInput = z.infer<typeof createModelSchema>;
+export type UpdateModelInput = z.infer<typeof updateModelSchema>;
 export type CreateVersionInput = z.infer<typeof createVersionSchema>;
 
 export const stagesQuerySchema = z.object({ as_of: rfc3339.optional() });
@@ -36,6 +48,8 @@ export const modelSummarySchema = z.object({
   description: z.string(),
   owner: z.string(),
   task: z.string(),
+  /** The quality metric the model is judged by (its task's default unless chosen); null without a quality task. */
+  primary_metric: z.enum(QUALITY_METRICS).nullable(),
   production_version: z.string().nullable(),
   staging_version: z.string().nullable(),
   status: z.enum(MODEL_STATUSES),

@@ -25,7 +25,23 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
     GET: { permission: "dashboards.read", path: () => "/api/v1/models" },
     POST: { permission: "registry.write", path: () => "/api/v1/models", body: () => ({ name: `matrix-${unique()}` }) },
   },
-  "/api/v1/models/[name]": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector" } },
+  "/api/v1/models/[name]": {
+    GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector" },
+    // A model that does not exist (404 for whoever may change models), so demo data stays.
+    PATCH: { permission: "registry.write", path: () => "/api/v1/models/matrix-no-such-model", body: () => ({ owner: "matrix" }) },
+  },
+  "/api/v1/models/[name]/quality": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/quality" } },
+  // Quality ingestion names a model that does not exist: 422 for whoever may ingest.
+  "/api/v1/ingest/predictions": {
+    POST: {
+      permission: "ingest",
+      path: () => "/api/v1/ingest/predictions",
+      body: () => ({ model: "matrix-no-such-model", version: "v1", records: [{ id: "matrix", ts: new Date().toISOString(), prediction: 1 }] }),
+    },
+  },
+  "/api/v1/ingest/labels": {
+    POST: { permission: "ingest", path: () => "/api/v1/ingest/labels", body: () => ({ model: "matrix-no-such-model", records: [{ id: "matrix", label: 1 }] }) },
+  },
   "/api/v1/models/[name]/metrics": { GET: { permission: "dashboards.read", path: () => "/api/v1/models/fraud-detector/metrics?metric=latency_p95_ms" } },
   // Drift: the reference goes to a version that does not exist (404 for whoever may upload), so demo data stays.
   "/api/v1/drift": { GET: { permission: "dashboards.read", path: () => "/api/v1/drift" } },

@@ -24,29 +24,32 @@ export function histogram(feature: Feature): Histogram {
 
 /**
  * numpy.quantile(reference, [0.1 … 0.9]) with its default linear interpolation, repeated
- * edges dropped. Reproduces numpy's arithmetic exactly (index (n−1)·q, and interpolation
- * from the upper neighbour when the weight is ≥ 0.5) because a sample value that sits exactly
- * on an edge changes bin with the last bit of that edge.
+ * edges dropped.
  */
 export function decileEdges(sortedReference: Float64Array): number[] {
-  const n = sortedReference.length;
   const edges: number[] = [];
   for (const q of DECILES) {
-    const index = (n - 1) * q;
-    let edge: number;
-    if (index >= n - 1) {
-      edge = sortedReference[n - 1];
-    } else {
-      const below = Math.floor(index);
-      const weight = index - below;
-      const low = sortedReference[below];
-      const high = sortedReference[below + 1];
-      const gap = high - low;
-      edge = weight >= 0.5 ? high - gap * (1 - weight) : low + gap * weight;
-    }
+    const edge = quantileOfSorted(sortedReference, q);
     if (edges.length === 0 || edges[edges.length - 1] !== edge) edges.push(edge);
   }
   return edges;
+}
+
+/**
+ * numpy.quantile(sorted, q) with its default linear interpolation. Reproduces numpy's arithmetic
+ * exactly (index (n−1)·q, and interpolation from the upper neighbour when the weight is ≥ 0.5)
+ * because a sample value that sits exactly on a decile edge changes bin with the last bit of it.
+ */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  const index = (n - 1) * q;
+  if (index >= n - 1) return sorted[n - 1];
+  const below = Math.floor(index);
+  const weight = index - below;
+  const low = sorted[below];
+  const high = sorted[below + 1];
+  const gap = high - low;
+  return weight >= 0.5 ? high - gap * (1 - weight) : low + gap * weight;
 }
 
 /** A value's bin is the number of edges strictly below it. */

@@ -1,7 +1,8 @@
 import { modelNameParam } from "@/lib/api/params";
 import { defineRoute } from "@/lib/api/route";
+import { updateModel } from "@/lib/registry/commands";
 import { getModel } from "@/lib/registry/queries";
-import { modelDetailSchema } from "@/lib/registry/schemas";
+import { modelDetailSchema, modelSummarySchema, updateModelSchema } from "@/lib/registry/schemas";
 
 export const GET = defineRoute({
   method: "GET",
@@ -12,4 +13,16 @@ export const GET = defineRoute({
   params: { name: modelNameParam },
   response: modelDetailSchema,
   handler: ({ db, params }) => getModel(db, params.name),
+});
+
+export const PATCH = defineRoute({
+  method: "PATCH",
+  path: "/models/{name}",
+  tag: "Registry",
+  summary: "Change a model's description, owner, task or primary quality metric",
+  permission: "registry.write",
+  params: { name: modelNameParam },
+  body: updateModelSchema,
+  response: modelSummarySchema,
+  handler: ({ db, params, body, caller }) => updateModel(db, params.name, body, caller),
 });
