@@ -17,10 +17,10 @@ export function zodDetails(error: z.ZodError): ErrorDetail[] {
 }
 
 /** Reads at most MAX_BODY_BYTES, refusing early on a declared or streamed size above it. */
-async function readLimitedText(req: Request): Promise<string> {
+export async function readLimitedBytes(req: Request): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw apiError(413, `Request body is over ${MAX_BODY_BYTES} bytes`);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -34,7 +34,7 @@ async function readLimitedText(req: Request): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function isJsonContentType(req: Request): boolean {
@@ -45,7 +45,7 @@ export function isJsonContentType(req: Request): boolean {
 /** The body of a JSON request as text: 415 when it is not JSON, 413 when too large. */
 export async function readJsonText(req: Request): Promise<string> {
   if (!isJsonContentType(req)) throw apiError(415, "Content-Type must be application/json");
-  return readLimitedText(req);
+  return (await readLimitedBytes(req)).toString("utf8");
 }
 
 export function parseJsonText(text: string): unknown {
