@@ -32,31 +32,52 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
   };
 }
 
+export const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
+
+/** How a server process is started: `next start` in the project, unless a test says otherwise. */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+}
+
+const nextStart = (port: number): Launch => ({
+  command: path.join(ROOT, "node_modules", ".bin", "next"),
+  args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+  cwd: ROOT,
+});
+
 /** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
-export async function startServer(port: number, env: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void>; output: () => string }> {
-  if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  launch: Launch = nextStart(port),
+): Promise<{ baseUrl: string; stop: () => Promise<void>; output: () => string }> {
+  if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
   }
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
     env: { ...process.env, PLUMBLINE_DEMO: "1", NEXTAUTH_SECRET: "integration-test-secret", NEXTAUTH_URL: baseUrl, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 120_000;
+  // Loading PGlite and seeding the demo take a minute or two on a busy machine; the hooks allow 180 s.
+  const deadline = Date.now() + 170_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited early:\n${output}`);
-    const ready = await fetch(`${baseUrl}/api/ready`).then(
+    // A request caught in the server's start-up may never be answered: give up on it and ask again.
+    const ready = await fetch(`${baseUrl}/api/ready`, { signal: AbortSignal.timeout(5_000) }).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`server on ${port} not ready after 120 s:\n${output}`);
+      throw new Error(`server on ${port} not ready after 170 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
