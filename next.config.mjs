@@ -1,3 +1,5 @@
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -9,6 +11,8 @@ const securityHeaders = [
 const nextConfig = {
   // Parallel work on one checkout (several builds side by side) can point each build elsewhere.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Read from the working directory at run time, so the self-contained server must carry them.
+  outputFileTracingIncludes: { "/**": ["./drizzle/migrations/**/*", "./vendor/opentelemetry-proto/*.proto"] },
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
@@ -19,4 +23,11 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Every build also writes a self-contained server (`.next/standalone`, what the container image
+ * runs). `next start` serves the same build from `.next`; it is not told about the standalone
+ * output, which it would only warn about.
+ */
+export default function config(phase) {
+  return phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: "standalone" } : nextConfig;
+}

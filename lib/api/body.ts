@@ -17,10 +17,10 @@ export function zodDetails(error: z.ZodError): ErrorDetail[] {
 }
 
 /** Reads at most `maxBytes` (MAX_BODY_BYTES by default), refusing early on a declared or streamed size above it. */
-export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+export async function readLimitedBytes(req: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw apiError(413, `Request body is over ${maxBytes} bytes`);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -34,7 +34,11 @@ export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+export async function readLimitedText(req: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  return (await readLimitedBytes(req, maxBytes)).toString("utf8");
 }
 
 export function isJsonContentType(req: Request): boolean {

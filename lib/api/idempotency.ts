@@ -20,15 +20,17 @@ export interface HandlerAnswer {
 /**
  * Runs a JSON write once per `Idempotency-Key`: the first answer is stored in the same transaction
  * as the write and replayed for 24 hours; the same key with another body gets 422, and a key whose
- * first request is still running gets 409. Without the header the write simply runs.
+ * first request is still running gets 409. Without the header the write simply runs. `readText`
+ * gives the body as JSON text (a route taking another encoding converts it there).
  */
 export async function withIdempotency(
   ctx: Pick<HandlerContext<unknown>, "req" | "db" | "principal">,
   run: (json: unknown, tx: Tx) => Promise<HandlerAnswer>,
+  readText: (req: Request) => Promise<string> = readJsonText,
 ): Promise<Response> {
   const { db, req } = ctx;
   const key = req.headers.get("idempotency-key");
-  const text = await readJsonText(req);
+  const text = await readText(req);
   const json = parseJsonText(text);
   if (key === null) {
     const answer = await db.transaction((tx) => run(json, tx));

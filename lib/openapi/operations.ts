@@ -149,7 +149,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/otlp/v1/metrics",
-    summary: "OpenTelemetry OTLP/HTTP metrics (JSON); answers like a collector, with partialSuccess",
+    summary: "OpenTelemetry OTLP/HTTP metrics (JSON, or binary protobuf as application/x-protobuf); answers like a collector, with partialSuccess",
     tag: "Ingestion",
     permission: "ingest",
     body: otlpMetricsRequestSchema,

@@ -86,7 +86,7 @@ describe.each(engines)("incidents and webhooks on $engine", ({ engine, port }) =
       cleanups.push(scratch.drop);
       env = { ...FAST, DATABASE_URL: scratch.url };
     }
-    server = await startServer(port, env, SLOW_START_MS);
+    server = await startServer(port, env, { readyWithinMs: SLOW_START_MS });
     [oncall, viewer] = await Promise.all([signedIn(server.baseUrl, "oncall@example.com"), signedIn(server.baseUrl, "viewer@example.com")]);
   }, SLOW_START_MS + 60_000);
 
@@ -207,7 +207,7 @@ describe.each(engines)("incidents and webhooks on $engine", ({ engine, port }) =
     await server.stop();
     const receiver = await startReceiver(downPort, SECRET);
     try {
-      server = await startServer(port, env, SLOW_START_MS);
+      server = await startServer(port, env, { readyWithinMs: SLOW_START_MS });
       const got = await waitFor("the test event after the restart", async () => receiver.received.find((r) => r.event === "webhook.test"));
       expect(got.verified).toBe(true);
       oncall = await signedIn(server.baseUrl, "oncall@example.com");
@@ -229,8 +229,8 @@ describe.runIf(postgresUrl)("two server processes on one PostgreSQL database", (
       const scratch = await createScratchDatabase(postgresUrl!, "pair");
       drop = scratch.drop;
       // The first seeds the demo; the second finds it there.
-      servers.push(await startServer(PORT + 6, { ...FAST, DATABASE_URL: scratch.url }, SLOW_START_MS));
-      servers.push(await startServer(PORT + 7, { ...FAST, DATABASE_URL: scratch.url }, SLOW_START_MS));
+      servers.push(await startServer(PORT + 6, { ...FAST, DATABASE_URL: scratch.url }, { readyWithinMs: SLOW_START_MS }));
+      servers.push(await startServer(PORT + 7, { ...FAST, DATABASE_URL: scratch.url }, { readyWithinMs: SLOW_START_MS }));
     },
     2 * SLOW_START_MS + 60_000,
   );

@@ -1,6 +1,8 @@
-import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-http";
+import { OTLPMetricExporter as JsonExporter } from "@opentelemetry/exporter-metrics-otlp-http";
+import { OTLPMetricExporter as ProtobufExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
+import { ProtobufMetricsSerializer } from "@opentelemetry/otlp-transformer";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
+import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_KEY, keySession } from "../support/http";
 
@@ -17,9 +19,12 @@ describe.each(inject("servers"))("OTLP/HTTP metrics from the OpenTelemetry JS SD
     return ((await res.json()) as SeriesAnswer).series.find((s) => s.version === version)?.points[0];
   }
 
-  it("stores a gauge, a counter and a histogram under the model and version of their attributes", async () => {
+  it.each([
+    ["JSON", JsonExporter],
+    ["protobuf", ProtobufExporter],
+  ])("stores a gauge, a counter and a histogram sent in %s under the model and version of their attributes", async (_encoding, Exporter) => {
     const prefix = `otel_${Date.now()}`;
-    const exporter = new OTLPMetricExporter({ url: `${baseUrl}/api/v1/otlp/v1/metrics`, headers: { authorization: `Bearer ${DEMO_KEY}` } });
+    const exporter = new Exporter({ url: `${baseUrl}/api/v1/otlp/v1/metrics`, headers: { authorization: `Bearer ${DEMO_KEY}` } });
     const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 60_000 });
     const provider = new MeterProvider({
       resource: resourceFromAttributes({ "service.name": "fraud-scoring", "ml.model.name": "fraud-detector", "ml.model.version": "v3" }),
@@ -83,5 +88,58 @@ describe.each(inject("servers"))("OTLP/HTTP metrics from the OpenTelemetry JS SD
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as { error: { details: { path: string }[] } };
     expect(error.details[0].path).toMatch(/^resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]/);
+  });
+
+  /** One gauge reading per version, on fraud-detector, as the SDK's protobuf exporter encodes it. */
+  async function protobufExport(metric: string, versions: string[]): Promise<Uint8Array> {
+    const memory = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+    const provider = new MeterProvider({
+      resource: resourceFromAttributes({ "ml.model.name": "fraud-detector" }),
+      readers: [new PeriodicExportingMetricReader({ exporter: memory, exportIntervalMillis: 60_000 })],
+    });
+    const gauge = provider.getMeter("plumbline-test").createGauge(metric);
+    versions.forEach((version, i) => gauge.record(i + 1, { "ml.model.version": version }));
+    await provider.forceFlush();
+    await provider.shutdown();
+    return ProtobufMetricsSerializer.serializeRequest(memory.getMetrics()[0])!;
+  }
+
+  const postProtobuf = (body: Uint8Array, headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}/api/v1/otlp/v1/metrics`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${DEMO_KEY}`, "content-type": "application/x-protobuf", ...headers },
+      body: Buffer.from(body),
+    });
+
+  it("answers a protobuf export in protobuf, partialSuccess included, and replays it once per Idempotency-Key", async () => {
+    const metric = `otel_proto_partial_${Date.now()}`;
+    const body = await protobufExport(metric, ["v3", "v404"]);
+    const headers = { "idempotency-key": `proto-${metric}` };
+
+    const first = await postProtobuf(body, headers);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("application/x-protobuf");
+    const answer = ProtobufMetricsSerializer.deserializeResponse(new Uint8Array(await first.arrayBuffer()));
+    expect(Number(answer.partialSuccess?.rejectedDataPoints)).toBe(1);
+    expect(answer.partialSuccess?.errorMessage).toContain("unknown version v404 of model fraud-detector");
+
+    const replay = await postProtobuf(body, headers);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.headers.get("content-type")).toBe("application/x-protobuf");
+    expect(ProtobufMetricsSerializer.deserializeResponse(new Uint8Array(await replay.arrayBuffer()))).toEqual(answer);
+    expect(await latest(metric, "v3")).toMatchObject({ avg: 1, count: 1 });
+  });
+
+  it("refuses bytes that are not an OTLP protobuf export with 400 in the API's error shape, and other media types with 415", async () => {
+    const truncated = await postProtobuf(Uint8Array.from([0x0a, 0xff, 0x01]));
+    expect(truncated.status).toBe(400);
+    expect(await truncated.json()).toEqual({
+      error: { code: "bad_request", message: "Request body is not a valid OTLP protobuf ExportMetricsServiceRequest" },
+    });
+
+    const text = await postProtobuf(new TextEncoder().encode("resourceMetrics"), { "content-type": "text/plain" });
+    expect(text.status).toBe(415);
+    expect(((await text.json()) as { error: { message: string } }).error.message).toContain("application/x-protobuf");
   });
 });

@@ -19,16 +19,24 @@ export class Session {
   }
 
   async request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...extra };
+    if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
+    return this.send(method, path, body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), headers);
+  }
+
+  /** Sends a body exactly as given (bytes or a stream too), with no Content-Type unless `extra` has one. */
+  async send(method: string, path: string, body: BodyInit | undefined, extra: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { ...this.headers, ...extra };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
-    if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
     // Browsers send Origin on every state-changing fetch; the server insists on it with a session.
     if (method !== "GET" && !("origin" in headers)) headers.origin = this.baseUrl;
     const res = await fetch(this.baseUrl + path, {
       method,
       headers,
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      body,
       redirect: "manual",
+      signal,
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     });
     this.keep(res);
     return res;

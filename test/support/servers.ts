@@ -32,28 +32,45 @@ export async function createScratchDatabase(adminUrl: string, label: string) {
   };
 }
 
+export const DIST_DIR = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
+
+/** How a server process is started: `next start` in the project, unless a test says otherwise. */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+}
+
+const nextStart = (port: number): Launch => ({
+  command: path.join(ROOT, "node_modules", ".bin", "next"),
+  args: ["start", "-p", String(port), "-H", "127.0.0.1"],
+  cwd: ROOT,
+});
+
 /** Starts the production build (`next start`) in demo mode and waits until /api/ready says so. */
 export async function startServer(
   port: number,
   env: Record<string, string>,
-  readyWithinMs = 120_000,
+  { launch = nextStart(port), readyWithinMs = 170_000 }: { launch?: Launch; readyWithinMs?: number } = {},
 ): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void>; output: () => string }> {
-  if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
   }
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
     env: { ...process.env, PLUMBLINE_DEMO: "1", NEXTAUTH_SECRET: "integration-test-secret", NEXTAUTH_URL: baseUrl, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
+  // Loading PGlite and seeding the demo take a minute or two on a busy machine.
   const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited early:\n${output}`);
-    const ready = await fetch(`${baseUrl}/api/ready`).then(
+    // A request caught in the server's start-up may never be answered: give up on it and ask again.
+    const ready = await fetch(`${baseUrl}/api/ready`, { signal: AbortSignal.timeout(5_000) }).then(
       (r) => r.ok,
       () => false,
     );
