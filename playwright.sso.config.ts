@@ -4,8 +4,8 @@ import base, { appServer } from "./playwright.config";
 
 /**
  * Single sign-on end to end: the real `oidc-provider` as the identity provider, and the app as an
- * SSO-only deployment (password sign-in switched off) in demo mode, so password accounts exist
- * that must not get in. `npm test` and `npm run test:e2e` run it after the main suite.
+ * SSO-only production deployment (password sign-in switched off, no demo data, so it starts in
+ * seconds). `npm test` and `npm run test:e2e` run it after the main suite.
  */
 const redirectUri = `${base.use?.baseURL}/api/auth/callback/oidc`;
 
@@ -23,8 +23,7 @@ export default defineConfig({
       env: { IDP_PORT: String(IDP.port), IDP_CLIENT_ID: IDP.clientId, IDP_CLIENT_SECRET: IDP.clientSecret, IDP_REDIRECT_URI: redirectUri },
     },
     appServer("e2e-sso", {
-      PLUMBLINE_DEMO: "1",
-      PLUMBLINE_SIMULATOR: "0",
+      PLUMBLINE_DEMO: "0",
       PLUMBLINE_PASSWORD_SIGNIN: "0",
       OIDC_ISSUER: IDP.issuer,
       OIDC_CLIENT_ID: IDP.clientId,
