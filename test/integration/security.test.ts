@@ -106,9 +106,8 @@ describe.each(servers)("sign-in limits on $engine", ({ baseUrl }) => {
       await new Session(baseUrl).signIn(long, "whatever", "203.0.113.62"),
       await new Session(baseUrl).signInJson(long, "whatever", { "x-forwarded-for": "203.0.113.62" }),
       await new Session(baseUrl).signInJson(`${"y".repeat(309)}@example.com`, "whatever", { "x-forwarded-for": "203.0.113.62" }),
-      await new Session(baseUrl).request("POST", "/api/auth/callback/credentials", `{"email":"\\ud800@example.com","password":"x","json":"true"}`, {
-        "x-forwarded-for": "203.0.113.62",
-      }),
+      // JSON.stringify writes a lone surrogate as the escape \ud800, which the server decodes back to one.
+      await new Session(baseUrl).signInJson("\ud800@example.com", "whatever", { "x-forwarded-for": "203.0.113.62" }),
       await new Session(baseUrl).signInJson(["viewer@example.com"], "plumbline-demo", { "x-forwarded-for": "203.0.113.62" }),
     ]) {
       expect(res.status).toBe(400);
