@@ -64,7 +64,8 @@ describe.each(engines.map((e, i) => ({ ...e, port: PORT + i })))("a server that 
     const server = await startServer(port, { ...common, ...database.env });
     baseUrl = server.baseUrl;
     stop = server.stop;
-  });
+    // Seeding the demo into PGlite on a busy machine can take minutes.
+  }, 400_000);
   afterAll(async () => {
     await stop();
     await database.drop();

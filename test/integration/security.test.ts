@@ -100,7 +100,7 @@ describe.each(servers)("sign-in limits on $engine", ({ baseUrl }) => {
   });
 
   it("refuses emails over 320 characters or not valid Unicode with 400, before anything is stored", async () => {
-    const before = (await auditEntries(baseUrl, "action=auth.signin"))[0]?.seq;
+    const before = (await auditEntries(baseUrl, "action=auth.signin"))[0].seq;
     const long = `${"x".repeat(5000)}-${unique()}@example.com`;
     for (const res of [
       await new Session(baseUrl).signIn(long, "whatever", "203.0.113.62"),
@@ -113,7 +113,9 @@ describe.each(servers)("sign-in limits on $engine", ({ baseUrl }) => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
     }
-    expect((await auditEntries(baseUrl, "action=auth.signin"))[0]?.seq).toBe(before);
+    // Reading the trail signs the admin in, which is audited too: nothing else may have been written.
+    const after = (await auditEntries(baseUrl, "action=auth.signin")).filter((e) => e.seq > before && e.target !== "admin@example.com");
+    expect(after).toEqual([]);
   });
 
   it("limits failures from one address across accounts", async () => {
