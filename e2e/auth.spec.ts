@@ -53,22 +53,26 @@ test("the login page lists the demo accounts, and clicking one fills the form", 
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 });
 
-test("a callbackUrl that a browser would read as another site leads to the app, never off it", async ({ page, baseURL }) => {
+test("a callbackUrl that a browser would read as another site leads to the app, never off it", async ({ browser, baseURL }) => {
   const origin = new URL(baseURL!).origin;
-  // Any request to the decoy host is caught here, so a navigation there is seen and never leaves the machine.
   const offSite: string[] = [];
-  await page.route(/evil\.example/, (route) => {
-    offSite.push(route.request().url());
-    return route.fulfill({ status: 200, body: "off site" });
-  });
   for (const callbackUrl of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "/%5C/evil.example", "https://evil.example/"]) {
-    await page.context().clearCookies();
+    // A fresh context per address: clearing cookies in a shared one races the session refresh of
+    // the page just left, which can set the session cookie again and send /login on to the app.
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    // Any request to the decoy host is caught here, so a navigation there is seen and never leaves the machine.
+    await page.route(/evil\.example/, (route) => {
+      offSite.push(route.request().url());
+      return route.fulfill({ status: 200, body: "off site" });
+    });
     await page.goto(`/login?callbackUrl=${callbackUrl}`);
     await page.getByLabel("Email", { exact: true }).fill("viewer@example.com");
     await page.getByLabel("Password", { exact: true }).fill("plumbline-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Overview" }), callbackUrl).toBeVisible({ timeout: 20_000 });
     expect(new URL(page.url()).origin, callbackUrl).toBe(origin);
+    await context.close();
   }
   expect(offSite).toEqual([]);
 });

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Waves } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { parseRange, rangeBounds } from "@/components/shell/time-range";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fetchJson } from "@/lib/api/fetch-json";

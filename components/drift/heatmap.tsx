@@ -5,7 +5,7 @@ import clsx from "clsx";
 import type { FleetDriftRow } from "@/lib/drift/queries";
 import { MIN_CURRENT_SAMPLE, severity } from "@/lib/drift/warnings";
 import { formatStat, HATCHED, severityClass } from "./format";
-import { TableHead } from "@/components/ui/table-head";
+import { Table } from "@/components/ui/table";
 
 export interface CellRef {
   model: string;
@@ -28,65 +28,63 @@ export function DriftHeatmap({
   onSelect: (cell: CellRef) => void;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-left" aria-label="Drift heatmap: models by features">
-        <TableHead columns={[{ label: "Model", className: "w-56" }, { label: "Features (statistic; colour = statistic relative to its threshold)" }]} />
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((row) => {
-            const features = driftedOnly ? row.features.filter((f) => f.drifted) : row.features;
-            return (
-              <tr key={row.model} data-testid="heatmap-row" data-model={row.model} className="align-top">
-                <th scope="row" className="px-3 py-2 font-normal">
-                  <div className="font-medium">{row.model}</div>
-                  <div className="text-xs text-zinc-500 dark:text-zinc-400">
-                    {row.version} · <span className="tabular">{Math.round(row.share_drifted * 100)} %</span> drifted
-                  </div>
-                </th>
-                <td className="px-3 py-2">
-                  {features.length === 0 ? (
-                    <span className="text-sm text-zinc-500">{row.features.length === 0 ? "No features to judge in this range." : "No drifted features."}</span>
-                  ) : (
-                    <div className="flex flex-wrap gap-1.5">
-                      {features.map((f) => {
-                        const small = f.n_cur < MIN_CURRENT_SAMPLE;
-                        const isSelected = selected?.model === row.model && selected.feature === f.feature;
-                        const Icon = f.drifted ? XCircle : CheckCircle2;
-                        return (
-                          <button
-                            key={f.feature}
-                            type="button"
-                            data-testid="heatmap-cell"
-                            data-drifted={f.drifted}
-                            onClick={() => onSelect({ model: row.model, feature: f.feature })}
-                            aria-pressed={isSelected}
-                            title={`${f.feature}: ${f.method} ${formatStat(f.statistic)} (threshold ${formatStat(f.threshold)}), n_cur ${f.n_cur}${small ? " — too few values to judge" : ""}`}
-                            style={small ? HATCHED : undefined}
-                            className={clsx(
-                              "flex w-36 flex-col rounded-md px-2 py-1 text-left text-xs ring-inset hover:ring-2 hover:ring-indigo-400",
-                              severityClass(severity(f)),
-                              isSelected && "ring-2 ring-indigo-600 dark:ring-indigo-400",
-                            )}
-                          >
-                            <span className="flex items-center gap-1 truncate font-medium">
-                              <Icon aria-hidden className="size-3.5 shrink-0" />
-                              {f.feature}
-                            </span>
-                            <span className="tabular opacity-80">
-                              {f.method} {formatStat(f.p_value ?? f.statistic)}
-                              {f.drifted ? " · drifted" : ""}
-                            </span>
-                          </button>
-                        );
-                      })}
-                    </div>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      label="Drift heatmap: models by features"
+      columns={[{ label: "Model", className: "w-56" }, { label: "Features (statistic; colour = statistic relative to its threshold)" }]}
+    >
+      {rows.map((row) => {
+        const features = driftedOnly ? row.features.filter((f) => f.drifted) : row.features;
+        return (
+          <tr key={row.model} data-testid="heatmap-row" data-model={row.model} className="align-top">
+            <th scope="row" className="px-3 py-2 font-normal">
+              <div className="font-medium">{row.model}</div>
+              <div className="text-xs text-zinc-500 dark:text-zinc-400">
+                {row.version} · <span className="tabular">{Math.round(row.share_drifted * 100)} %</span> drifted
+              </div>
+            </th>
+            <td className="px-3 py-2">
+              {features.length === 0 ? (
+                <span className="text-sm text-zinc-500">{row.features.length === 0 ? "No features to judge in this range." : "No drifted features."}</span>
+              ) : (
+                <div className="flex flex-wrap gap-1.5">
+                  {features.map((f) => {
+                    const small = f.n_cur < MIN_CURRENT_SAMPLE;
+                    const isSelected = selected?.model === row.model && selected.feature === f.feature;
+                    const Icon = f.drifted ? XCircle : CheckCircle2;
+                    return (
+                      <button
+                        key={f.feature}
+                        type="button"
+                        data-testid="heatmap-cell"
+                        data-drifted={f.drifted}
+                        onClick={() => onSelect({ model: row.model, feature: f.feature })}
+                        aria-pressed={isSelected}
+                        title={`${f.feature}: ${f.method} ${formatStat(f.statistic)} (threshold ${formatStat(f.threshold)}), n_cur ${f.n_cur}${small ? " — too few values to judge" : ""}`}
+                        style={small ? HATCHED : undefined}
+                        className={clsx(
+                          "flex w-36 flex-col rounded-md px-2 py-1 text-left text-xs ring-inset hover:ring-2 hover:ring-indigo-400",
+                          severityClass(severity(f)),
+                          isSelected && "ring-2 ring-indigo-600 dark:ring-indigo-400",
+                        )}
+                      >
+                        <span className="flex items-center gap-1 truncate font-medium">
+                          <Icon aria-hidden className="size-3.5 shrink-0" />
+                          {f.feature}
+                        </span>
+                        <span className="tabular opacity-80">
+                          {f.method} {formatStat(f.p_value ?? f.statistic)}
+                          {f.drifted ? " · drifted" : ""}
+                        </span>
+                      </button>
+                    );
+                  })}
+                </div>
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
 import { useState } from "react";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ModelDriftAnswer } from "@/lib/drift/queries";
@@ -11,6 +11,7 @@ import { MIN_CURRENT_SAMPLE } from "@/lib/drift/warnings";
 import { useFeatureDetail } from "./feature-drawer";
 import { FeatureDetailPanel } from "./feature-detail";
 import { formatCount, formatStat } from "./format";
+import { Table } from "@/components/ui/table";
 
 const DAY_MS = 86_400_000;
 
@@ -53,44 +54,31 @@ export function ModelDriftView({ model, initial }: { model: string; initial: Mod
           {data.version} · last 24 h · reference {formatCount(data.reference_size)} records · current {formatCount(data.current_size)} records
         </span>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-            <tr>
-              {["Feature", "Method", "Statistic", "p-value", "Threshold", "n_ref", "n_cur", "Verdict"].map((h) => (
-                <th key={h} className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {features.map((f) => (
-              <tr
-                key={f.feature}
-                data-testid="model-drift-row"
-                onClick={() => setSelected(f.feature === selected ? null : f.feature)}
-                className={clsx("h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900", f.feature === selected && "bg-indigo-50 dark:bg-indigo-950/40")}
-              >
-                <td className="px-3">
-                  <button type="button" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" aria-expanded={f.feature === selected}>
-                    {f.feature}
-                  </button>
-                </td>
-                <td className="px-3">{f.method}</td>
-                <td className="tabular px-3">{formatStat(f.statistic)}</td>
-                <td className="tabular px-3">{formatStat(f.p_value)}</td>
-                <td className="tabular px-3">{formatStat(f.threshold)}</td>
-                <td className="tabular px-3">{formatCount(f.n_ref)}</td>
-                <td className={clsx("tabular px-3", f.n_cur < MIN_CURRENT_SAMPLE && "text-amber-700 dark:text-amber-300")}>{formatCount(f.n_cur)}</td>
-                <td className="px-3">
-                  <StatusBadge status={f.drifted ? "drifting" : "healthy"} label={f.drifted ? "drifted" : "no drift"} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table className="text-sm" columns={["Feature", "Method", "Statistic", "p-value", "Threshold", "n_ref", "n_cur", "Verdict"].map((label) => ({ label }))}>
+        {features.map((f) => (
+          <tr
+            key={f.feature}
+            data-testid="model-drift-row"
+            onClick={() => setSelected(f.feature === selected ? null : f.feature)}
+            className={clsx("h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900", f.feature === selected && "bg-indigo-50 dark:bg-indigo-950/40")}
+          >
+            <td className="px-3">
+              <button type="button" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" aria-expanded={f.feature === selected}>
+                {f.feature}
+              </button>
+            </td>
+            <td className="px-3">{f.method}</td>
+            <td className="tabular px-3">{formatStat(f.statistic)}</td>
+            <td className="tabular px-3">{formatStat(f.p_value)}</td>
+            <td className="tabular px-3">{formatStat(f.threshold)}</td>
+            <td className="tabular px-3">{formatCount(f.n_ref)}</td>
+            <td className={clsx("tabular px-3", f.n_cur < MIN_CURRENT_SAMPLE && "text-amber-700 dark:text-amber-300")}>{formatCount(f.n_cur)}</td>
+            <td className="px-3">
+              <StatusBadge status={f.drifted ? "drifting" : "healthy"} label={f.drifted ? "drifted" : "no drift"} />
+            </td>
+          </tr>
+        ))}
+      </Table>
       {data.skipped.length > 0 && <p className="text-xs text-zinc-500">Not judged: {data.skipped.map((s) => `${s.feature} (${s.reason})`).join("; ")}.</p>}
       {selected && <SelectedFeature model={model} feature={selected} range={{ from: data.from, to: data.to }} />}
     </section>

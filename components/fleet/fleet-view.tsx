@@ -5,7 +5,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import type { FleetOverview } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";
 import { NeedsAttention } from "./needs-attention";
-import { useRefreshInterval } from "./use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 
 function Kpi({ label, value, hint }: { label: string; value: number | string; hint?: string }) {
   return (

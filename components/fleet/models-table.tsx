@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "@/components/models/model-cells";
 import type { ModelWithHealth } from "@/lib/fleet/queries";
-import { TableHead } from "@/components/ui/table-head";
+import { Table } from "@/components/ui/table";
 
 export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
   const router = useRouter();
@@ -17,35 +17,31 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
           <code>registry:write</code> scope.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-left whitespace-nowrap">
-            <TableHead
-              columns={[
-                { label: "Model" },
-                { label: "Production" },
-                { label: "Staging" },
-                { label: "Status" },
-                { label: "p95 latency (24 h)", numeric: true },
-                { label: "Error rate (24 h)", numeric: true },
-              ]}
-            />
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {models.map((m) => (
-                <tr
-                  key={m.name}
-                  data-testid="fleet-row"
-                  onClick={() => router.push(modelHref(m.name))}
-                  className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
-                >
-                  <ModelNameCell model={m} />
-                  <StageAndStatusCells model={m} />
-                  <HealthCell model={m} metric="latency_p95_ms" />
-                  <HealthCell model={m} metric="error_rate" />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="whitespace-nowrap"
+          columns={[
+            { label: "Model" },
+            { label: "Production" },
+            { label: "Staging" },
+            { label: "Status" },
+            { label: "p95 latency (24 h)", numeric: true },
+            { label: "Error rate (24 h)", numeric: true },
+          ]}
+        >
+          {models.map((m) => (
+            <tr
+              key={m.name}
+              data-testid="fleet-row"
+              onClick={() => router.push(modelHref(m.name))}
+              className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
+            >
+              <ModelNameCell model={m} />
+              <StageAndStatusCells model={m} />
+              <HealthCell model={m} metric="latency_p95_ms" />
+              <HealthCell model={m} metric="error_rate" />
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -1,15 +1,24 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { fetchJson, sendJson } from "@/lib/api/fetch-json";
+import { useApiMutation } from "@/components/hooks/use-api-mutation";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { waitsForViewer, type Viewer } from "@/lib/governance/viewer";
-import type { PromotionView, ReviewView } from "@/lib/governance/views";
-import { ActionForm } from "./action-form";
-import { TableHead } from "@/components/ui/table-head";
+import type { PromotionView } from "@/lib/governance/views";
+import { promotionsQuery, reviewsQuery } from "./query-options";
+import { Table } from "@/components/ui/table";
+
+function AcknowledgeReview({ id }: { id: string }) {
+  const mutation = useApiMutation<string>({
+    call: (comment) => ({ method: "POST", url: `/api/v1/reviews/${id}/ack`, body: { comment } }),
+    invalidates: [reviewsQuery().queryKey],
+  });
+  return <ConfirmAction label="Acknowledge" field="Comment (optional)" required={false} mutation={mutation} variables={(comment) => comment} />;
+}
 
 const RECENT_MS = 14 * 86_400_000;
 
@@ -24,75 +33,49 @@ function PromotionTable({ rows, empty, testId }: { rows: PromotionView[]; empty:
   const router = useRouter();
   if (rows.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-left">
-        <TableHead
-          columns={[
-            { label: "Model" },
-            { label: "Version → stage" },
-            { label: "Status" },
-            { label: "Requested by" },
-            { label: "What it waits for" },
-            { label: "Requested" },
-          ]}
-        />
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((p) => (
-            <tr
-              key={p.id}
-              data-testid={testId}
-              className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
-              onClick={() => router.push(`/approvals/${p.id}`)}
-            >
-              <td className="px-3 font-medium">
-                <a href={`/approvals/${p.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300" onClick={(e) => e.stopPropagation()}>
-                  {p.model}
-                </a>
-              </td>
-              <td className="px-3">
-                {p.version} → {p.target_stage}
-              </td>
-              <td className="px-3">
-                <StatusBadge status={p.status} />
-              </td>
-              <td className="px-3 text-zinc-600 dark:text-zinc-400">{p.requested_by}</td>
-              <td className="px-3 text-sm text-zinc-600 dark:text-zinc-400">{missingText(p)}</td>
-              <td className="px-3 text-zinc-600 dark:text-zinc-400">
-                <RelativeTime iso={p.created_at} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={[
+        { label: "Model" },
+        { label: "Version → stage" },
+        { label: "Status" },
+        { label: "Requested by" },
+        { label: "What it waits for" },
+        { label: "Requested" },
+      ]}
+    >
+      {rows.map((p) => (
+        <tr
+          key={p.id}
+          data-testid={testId}
+          className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
+          onClick={() => router.push(`/approvals/${p.id}`)}
+        >
+          <td className="px-3 font-medium">
+            <a href={`/approvals/${p.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300" onClick={(e) => e.stopPropagation()}>
+              {p.model}
+            </a>
+          </td>
+          <td className="px-3">
+            {p.version} → {p.target_stage}
+          </td>
+          <td className="px-3">
+            <StatusBadge status={p.status} />
+          </td>
+          <td className="px-3 text-zinc-600 dark:text-zinc-400">{p.requested_by}</td>
+          <td className="px-3 text-sm text-zinc-600 dark:text-zinc-400">{missingText(p)}</td>
+          <td className="px-3 text-zinc-600 dark:text-zinc-400">
+            <RelativeTime iso={p.created_at} />
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
-export function ApprovalsView({
-  initial,
-  reviews: initialReviews,
-  viewer,
-  canAcknowledge,
-}: {
-  initial: PromotionView[];
-  reviews: ReviewView[];
-  viewer: Viewer;
-  canAcknowledge: boolean;
-}) {
+export function ApprovalsView({ viewer, canAcknowledge }: { viewer: Viewer; canAcknowledge: boolean }) {
   const interval = useRefreshInterval();
-  const client = useQueryClient();
-  const { data: promotions } = useQuery({
-    queryKey: ["promotions"],
-    queryFn: async () => (await fetchJson<{ promotions: PromotionView[] }>("/api/v1/promotions")).promotions,
-    initialData: initial,
-    refetchInterval: interval,
-  });
-  const { data: reviews } = useQuery({
-    queryKey: ["reviews"],
-    queryFn: async () => (await fetchJson<{ reviews: ReviewView[] }>("/api/v1/reviews")).reviews,
-    initialData: initialReviews,
-    refetchInterval: interval,
-  });
+  const { data: promotions } = useSuspenseQuery({ ...promotionsQuery(), refetchInterval: interval });
+  const { data: reviews } = useSuspenseQuery({ ...reviewsQuery(), refetchInterval: interval });
   const pending = promotions.filter((p) => p.status === "pending");
   const mine = pending.filter((p) => waitsForViewer(p, viewer));
   const others = pending.filter((p) => !mine.includes(p));
@@ -135,15 +118,7 @@ export function ApprovalsView({
                   </p>
                 </div>
                 {canAcknowledge && r.by !== viewer.email ? (
-                  <ActionForm
-                    label="Acknowledge"
-                    field="Comment (optional)"
-                    required={false}
-                    onSubmit={async (comment) => {
-                      await sendJson("POST", `/api/v1/reviews/${r.id}/ack`, { comment });
-                      await client.invalidateQueries({ queryKey: ["reviews"] });
-                    }}
-                  />
+                  <AcknowledgeReview id={r.id} />
                 ) : (
                   <p className="text-xs text-zinc-500 dark:text-zinc-400">
                     {canAcknowledge ? "You performed this rollback; someone else must review it." : "Compliance acknowledges rollbacks."}

@@ -1,11 +1,38 @@
 "use client";
 
 import { Info } from "lucide-react";
-import { sendJson } from "@/lib/api/fetch-json";
+import { useApiMutation } from "@/components/hooks/use-api-mutation";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import type { ButtonTone } from "@/components/ui/button";
 import { GATE_LABELS, type GateName } from "@/lib/governance/gates";
 import { viewerActions, type Availability, type Viewer } from "@/lib/governance/viewer";
 import type { PromotionView } from "@/lib/governance/views";
-import { ActionForm } from "./action-form";
+import { promotionQuery, promotionsQuery } from "./query-options";
+
+/** One decision on the request: its own form, busy and error state, refreshing the request after. */
+function PromotionAction({
+  promotionId,
+  action,
+  label,
+  field,
+  required,
+  tone,
+  body,
+}: {
+  promotionId: string;
+  action: "approve" | "reject" | "waive" | "withdraw";
+  label: string;
+  field: string | null;
+  required: boolean;
+  tone?: ButtonTone;
+  body?: (text: string) => Record<string, string>;
+}) {
+  const mutation = useApiMutation<string>({
+    call: (text) => ({ method: "POST", url: `/api/v1/promotions/${promotionId}/${action}`, body: body?.(text) }),
+    invalidates: [promotionQuery(promotionId).queryKey, promotionsQuery().queryKey],
+  });
+  return <ConfirmAction label={label} field={field} required={required} tone={tone} mutation={mutation} variables={(text) => text} />;
+}
 
 /** Why each absent button is absent; buttons absent for the same reason share one line. */
 function AbsentReasons({ absent }: { absent: [string, Availability][] }) {
@@ -29,10 +56,8 @@ function AbsentReasons({ absent }: { absent: [string, Availability][] }) {
 }
 
 /** Only the buttons the viewer may use, each asking for its comment or reason, and why the others are absent. */
-export function DecisionPanel({ promotion, viewer, onChanged }: { promotion: PromotionView; viewer: Viewer; onChanged: (p: PromotionView) => void }) {
+export function DecisionPanel({ promotion, viewer }: { promotion: PromotionView; viewer: Viewer }) {
   const actions = viewerActions(promotion, viewer);
-  const post = (action: string, body?: unknown) => async () =>
-    onChanged(await sendJson<PromotionView>("POST", `/api/v1/promotions/${promotion.id}/${action}`, body));
   const closed = promotion.status !== "pending";
   return (
     <section aria-labelledby="decision-heading" className="rounded-lg border border-zinc-200 p-4 lg:sticky lg:top-4 dark:border-zinc-800">
@@ -45,24 +70,43 @@ export function DecisionPanel({ promotion, viewer, onChanged }: { promotion: Pro
         <>
           <div className="flex flex-wrap items-start gap-2">
             {actions.approve.ok && (
-              <ActionForm label="Approve" field="Comment (optional)" required={false} onSubmit={(comment) => post("approve", { comment })()} />
+              <PromotionAction
+                promotionId={promotion.id}
+                action="approve"
+                label="Approve"
+                field="Comment (optional)"
+                required={false}
+                body={(comment) => ({ comment })}
+              />
             )}
             {actions.reject.ok && (
-              <ActionForm label="Reject" field="Reason (required)" required tone="danger" onSubmit={(reason) => post("reject", { reason })()} />
+              <PromotionAction
+                promotionId={promotion.id}
+                action="reject"
+                label="Reject"
+                field="Reason (required)"
+                required
+                tone="danger"
+                body={(reason) => ({ reason })}
+              />
             )}
             {actions.waive
               .filter((w) => w.availability.ok)
               .map((w) => (
-                <ActionForm
+                <PromotionAction
                   key={w.gate}
+                  promotionId={promotion.id}
+                  action="waive"
                   label={`Waive “${GATE_LABELS[w.gate as GateName] ?? w.gate}”`}
                   field="Why this gate may be waived (required)"
                   required
                   tone="neutral"
-                  onSubmit={(reason) => post("waive", { gate: w.gate, reason })()}
+                  body={(reason) => ({ gate: w.gate, reason })}
                 />
               ))}
-            {actions.withdraw.ok && <ActionForm label="Withdraw" field={null} required={false} tone="neutral" onSubmit={() => post("withdraw")()} />}
+            {actions.withdraw.ok && (
+              <PromotionAction promotionId={promotion.id} action="withdraw" label="Withdraw" field={null} required={false} tone="neutral" />
+            )}
           </div>
           <AbsentReasons
             absent={[

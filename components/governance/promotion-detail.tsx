@@ -1,16 +1,15 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DeclaredMetrics } from "@/components/models/declared-metrics";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge, StatusBadge, StatusIcon } from "@/components/ui/status-badge";
-import { fetchJson } from "@/lib/api/fetch-json";
 import { GATE_LABELS, type GateName } from "@/lib/governance/gates";
 import type { Viewer } from "@/lib/governance/viewer";
-import type { PromotionDetail } from "@/lib/governance/views";
 import { DecisionPanel } from "./decision-panel";
+import { promotionQuery } from "./query-options";
 
 const EVENT_TEXT: Record<string, string> = {
   requested: "requested the promotion",
@@ -28,19 +27,8 @@ function describeRequired(required: Record<string, number | undefined>): string 
     .join(" + ");
 }
 
-export function PromotionDetailView({ initial, viewer }: { initial: PromotionDetail; viewer: Viewer }) {
-  const client = useQueryClient();
-  const key = ["promotion", initial.id];
-  const { data: p } = useQuery({
-    queryKey: key,
-    queryFn: () => fetchJson<PromotionDetail>(`/api/v1/promotions/${initial.id}`),
-    initialData: initial,
-    refetchInterval: useRefreshInterval(),
-  });
-  // The answer of a decision is the request as it now stands; refetch the detail (events, comparison) too.
-  const changed = async () => {
-    await client.invalidateQueries({ queryKey: key });
-  };
+export function PromotionDetailView({ id, viewer }: { id: string; viewer: Viewer }) {
+  const { data: p } = useSuspenseQuery({ ...promotionQuery(id), refetchInterval: useRefreshInterval() });
   return (
     <>
       <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
@@ -138,7 +126,7 @@ export function PromotionDetailView({ initial, viewer }: { initial: PromotionDet
           </section>
         </div>
         <div>
-          <DecisionPanel promotion={p} viewer={viewer} onChanged={changed} />
+          <DecisionPanel promotion={p} viewer={viewer} />
         </div>
       </div>
     </>

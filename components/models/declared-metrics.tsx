@@ -1,6 +1,7 @@
 import { ArrowDownRight, ArrowUpRight, Minus } from "lucide-react";
 import clsx from "clsx";
 import { compareMetric, formatMetric, formatNumber, type Verdict } from "@/lib/metrics/display";
+import { Table } from "@/components/ui/table";
 
 const VERDICT: Record<Verdict, { icon: typeof Minus; className: string }> = {
   better: { icon: ArrowUpRight, className: "text-emerald-700 dark:text-emerald-300" },
@@ -39,40 +40,34 @@ export function DeclaredMetrics({
       {names.length === 0 ? (
         <p className="text-zinc-500 dark:text-zinc-400">No metrics were declared with this version.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-left">
-            <thead className="bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-              <tr>
-                <th className="px-3 py-2 font-medium">Metric</th>
-                <th className="px-3 py-2 text-right font-medium">This version</th>
-                {production && <th className="px-3 py-2 text-right font-medium">Production {production.version}</th>}
-                {production && <th className="px-3 py-2 font-medium">Change</th>}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {names.map((name) => {
-                const value = metrics[name];
-                const baseline = production?.metrics[name];
-                return (
-                  <tr key={name} className="h-9" data-testid="declared-metric">
-                    <td className="px-3 font-medium">{name}</td>
-                    <td className="tabular px-3 text-right">{formatMetric(name, value)}</td>
-                    {production && <td className="tabular px-3 text-right text-zinc-600 dark:text-zinc-400">{formatMetric(name, baseline)}</td>}
-                    {production && (
-                      <td className="px-3">
-                        {value !== undefined && baseline !== undefined ? (
-                          <Delta metric={name} value={value} baseline={baseline} />
-                        ) : (
-                          <span className="text-zinc-400">—</span>
-                        )}
-                      </td>
+        <Table
+          columns={[
+            { label: "Metric" },
+            { label: "This version", numeric: true },
+            ...(production ? [{ label: `Production ${production.version}`, numeric: true }, { label: "Change" }] : []),
+          ]}
+        >
+          {names.map((name) => {
+            const value = metrics[name];
+            const baseline = production?.metrics[name];
+            return (
+              <tr key={name} className="h-9" data-testid="declared-metric">
+                <td className="px-3 font-medium">{name}</td>
+                <td className="tabular px-3 text-right">{formatMetric(name, value)}</td>
+                {production && <td className="tabular px-3 text-right text-zinc-600 dark:text-zinc-400">{formatMetric(name, baseline)}</td>}
+                {production && (
+                  <td className="px-3">
+                    {value !== undefined && baseline !== undefined ? (
+                      <Delta metric={name} value={value} baseline={baseline} />
+                    ) : (
+                      <span className="text-zinc-400">—</span>
                     )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </Table>
       )}
     </section>
   );

@@ -16,7 +16,7 @@ import {
   type MarkerLayout,
 } from "@/components/charts/series-data";
 import { useElementWidth } from "@/components/charts/use-element-width";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { parseRange, rangeBounds, TIME_RANGES } from "@/components/shell/time-range";
 import { Skeleton } from "@/components/ui/skeleton";
 import { fetchJson } from "@/lib/api/fetch-json";

@@ -1,6 +1,5 @@
 "use client";
 
-import clsx from "clsx";
 import { ArrowDown, ArrowUp, Boxes, Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -8,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "./model-cells";
 import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
+import { HeaderCell, Table } from "@/components/ui/table";
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: string }[] = [
   { key: "name", label: "Model" },
@@ -38,9 +38,11 @@ function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]
   const active = view.sort === column.key;
   const Arrow = view.dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <th
+    <HeaderCell
+      label={column.label}
+      numeric={column.numeric}
+      className={column.className}
       aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}
-      className={clsx("px-3 py-2 font-medium", column.numeric && "text-right", column.className)}
     >
       <button
         type="button"
@@ -50,7 +52,7 @@ function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]
         {column.label}
         {active && <Arrow aria-hidden className="size-3" />}
       </button>
-    </th>
+    </HeaderCell>
   );
 }
 
@@ -111,38 +113,27 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
           {rows.length} of {models.length} models
         </span>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-        <table className="w-full text-left whitespace-nowrap">
-          <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
-            <tr>
-              {COLUMNS.map((c) => (
-                <SortHeader key={c.key} column={c} view={view} onSort={(key) => update(nextSort(view, key))} />
-              ))}
+      <Table
+        className="whitespace-nowrap"
+        header={COLUMNS.map((c) => (
+          <SortHeader key={c.key} column={c} view={view} onSort={(key) => update(nextSort(view, key))} />
+        ))}
+        footer={rows.length === 0 && <p className="px-3 py-6 text-center text-zinc-500">No model matches this filter.</p>}
+      >
+        {rows.map((m) => {
+          const href = modelHref(m.name);
+          return (
+            <tr key={m.name} data-testid="model-row" onClick={() => router.push(href)} className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900">
+              <ModelNameCell model={m} />
+              <td className="hidden px-3 text-zinc-600 xl:table-cell dark:text-zinc-400">{m.owner || "—"}</td>
+              <StageAndStatusCells model={m} />
+              <HealthCell model={m} metric="latency_p95_ms" trend="wide" />
+              <HealthCell model={m} metric="error_rate" trend="wide" />
+              <HealthCell model={m} metric="requests_per_minute" trend="wide" />
             </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {rows.map((m) => {
-              const href = modelHref(m.name);
-              return (
-                <tr
-                  key={m.name}
-                  data-testid="model-row"
-                  onClick={() => router.push(href)}
-                  className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
-                >
-                  <ModelNameCell model={m} />
-                  <td className="hidden px-3 text-zinc-600 xl:table-cell dark:text-zinc-400">{m.owner || "—"}</td>
-                  <StageAndStatusCells model={m} />
-                  <HealthCell model={m} metric="latency_p95_ms" trend="wide" />
-                  <HealthCell model={m} metric="error_rate" trend="wide" />
-                  <HealthCell model={m} metric="requests_per_minute" trend="wide" />
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="px-3 py-6 text-center text-zinc-500">No model matches this filter.</p>}
-      </div>
+          );
+        })}
+      </Table>
     </div>
   );
 }

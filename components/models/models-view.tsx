@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fetchJson } from "@/lib/api/fetch-json";
@@ -11,7 +11,7 @@ import type { PipelineDetail, RunView } from "@/lib/pipelines/schemas";
 import { DETAIL_RUNS, pipelineApi } from "./href";
 import { RunCharts } from "./run-charts";
 import { RunsTimeline } from "./runs-timeline";
-import { TableHead } from "@/components/ui/table-head";
+import { Table } from "@/components/ui/table";
 
 const fmtRows = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US"));
 
@@ -109,48 +109,44 @@ function LatestProblems({ run }: { run: RunView | undefined }) {
 
 function RunsTable({ runs }: { runs: RunView[] }) {
   return (
-    <div className="max-h-[420px] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-left">
-        <TableHead
-          columns={[
-            { label: "Run" },
-            { label: "Status" },
-            { label: "Started" },
-            { label: "Duration", numeric: true },
-            { label: "Rows in", numeric: true },
-            { label: "Rows out", numeric: true },
-            { label: "Checks" },
-            { label: "Produced" },
-          ]}
-        />
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {runs.map((r) => (
-            <tr key={r.run_id} className="h-9" data-testid="run-row">
-              <td className="px-3 font-mono text-xs whitespace-nowrap">{r.run_id}</td>
-              <td className="px-3">
-                <StatusBadge status={r.status} />
-              </td>
-              <td className="px-3 text-zinc-600 dark:text-zinc-400">{r.started_at ? <RelativeTime iso={r.started_at} /> : "not reported"}</td>
-              <td className="tabular px-3 text-right">{r.duration_seconds === null ? "—" : formatDuration(r.duration_seconds)}</td>
-              <td className="tabular px-3 text-right">{fmtRows(r.rows_in)}</td>
-              <td className="tabular px-3 text-right">{fmtRows(r.rows_out)}</td>
-              <td className="tabular px-3 whitespace-nowrap">
-                {r.checks.length === 0 ? "—" : `${r.checks.filter((c) => c.passed).length}/${r.checks.length} passed`}
-              </td>
-              <td className="px-3">
-                {r.produces ? (
-                  <Link href={`/models/${encodeURIComponent(r.produces.model)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
-                    {r.produces.model} {r.produces.version}
-                  </Link>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      frameClassName="max-h-[420px] overflow-y-auto"
+      columns={[
+        { label: "Run" },
+        { label: "Status" },
+        { label: "Started" },
+        { label: "Duration", numeric: true },
+        { label: "Rows in", numeric: true },
+        { label: "Rows out", numeric: true },
+        { label: "Checks" },
+        { label: "Produced" },
+      ]}
+    >
+      {runs.map((r) => (
+        <tr key={r.run_id} className="h-9" data-testid="run-row">
+          <td className="px-3 font-mono text-xs whitespace-nowrap">{r.run_id}</td>
+          <td className="px-3">
+            <StatusBadge status={r.status} />
+          </td>
+          <td className="px-3 text-zinc-600 dark:text-zinc-400">{r.started_at ? <RelativeTime iso={r.started_at} /> : "not reported"}</td>
+          <td className="tabular px-3 text-right">{r.duration_seconds === null ? "—" : formatDuration(r.duration_seconds)}</td>
+          <td className="tabular px-3 text-right">{fmtRows(r.rows_in)}</td>
+          <td className="tabular px-3 text-right">{fmtRows(r.rows_out)}</td>
+          <td className="tabular px-3 whitespace-nowrap">
+            {r.checks.length === 0 ? "—" : `${r.checks.filter((c) => c.passed).length}/${r.checks.length} passed`}
+          </td>
+          <td className="px-3">
+            {r.produces ? (
+              <Link href={`/models/${encodeURIComponent(r.produces.model)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                {r.produces.model} {r.produces.version}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

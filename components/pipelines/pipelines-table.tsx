@@ -8,7 +8,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { PipelineSummary } from "@/lib/pipelines/schemas";
 import { pipelineHref } from "./href";
-import { TableHead } from "@/components/ui/table-head";
+import { Table } from "@/components/ui/table";
 
 function NextExpected({ pipeline }: { pipeline: PipelineSummary }) {
   if (pipeline.overdue_since) {
@@ -34,45 +34,40 @@ export function PipelinesTable({ pipelines }: { pipelines: PipelineSummary[] }) 
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-left">
-        <TableHead
-          columns={[
-            { label: "Pipeline" },
-            { label: "Status" },
-            { label: "Why" },
-            { label: "Last success", className: "whitespace-nowrap" },
-            { label: "Next expected by", className: "whitespace-nowrap" },
-            { label: "Owner" },
-          ]}
-        />
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {pipelines.map((p) => (
-            <tr
-              key={p.name}
-              data-testid="pipeline-row"
-              data-status={p.status}
-              onClick={() => router.push(pipelineHref(p.name))}
-              className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
-            >
-              <td className="px-3 whitespace-nowrap">
-                <Link href={pipelineHref(p.name)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-                  {p.name}
-                </Link>
-              </td>
-              <td className="px-3">
-                <StatusBadge status={p.status} />
-              </td>
-              <td className="max-w-xl px-3 py-1.5 text-zinc-700 dark:text-zinc-300">{p.reason}</td>
-              <td className="px-3 text-zinc-600 dark:text-zinc-400">{p.last_success_at ? <RelativeTime iso={p.last_success_at} /> : "never"}</td>
-              <td className="px-3 text-zinc-600 dark:text-zinc-400">
-                <NextExpected pipeline={p} />
-              </td>
-              <td className="px-3 text-zinc-600 dark:text-zinc-400">{p.owner || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={[
+        { label: "Pipeline" },
+        { label: "Status" },
+        { label: "Why" },
+        { label: "Last success", className: "whitespace-nowrap" },
+        { label: "Next expected by", className: "whitespace-nowrap" },
+        { label: "Owner" },
+      ]}
+    >
+      {pipelines.map((p) => (
+        <tr
+          key={p.name}
+          data-testid="pipeline-row"
+          data-status={p.status}
+          onClick={() => router.push(pipelineHref(p.name))}
+          className="h-9 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-900"
+        >
+          <td className="px-3 whitespace-nowrap">
+            <Link href={pipelineHref(p.name)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              {p.name}
+            </Link>
+          </td>
+          <td className="px-3">
+            <StatusBadge status={p.status} />
+          </td>
+          <td className="max-w-xl px-3 py-1.5 text-zinc-700 dark:text-zinc-300">{p.reason}</td>
+          <td className="px-3 text-zinc-600 dark:text-zinc-400">{p.last_success_at ? <RelativeTime iso={p.last_success_at} /> : "never"}</td>
+          <td className="px-3 text-zinc-600 dark:text-zinc-400">
+            <NextExpected pipeline={p} />
+          </td>
+          <td className="px-3 text-zinc-600 dark:text-zinc-400">{p.owner || "—"}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

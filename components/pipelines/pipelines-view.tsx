@@ -1,17 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useRefreshInterval } from "@/components/fleet/use-refresh";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { PipelineSummary } from "@/lib/pipelines/schemas";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { PipelinesTable } from "./pipelines-table";
+import { pipelinesQuery } from "./query-options";
 
-export function PipelinesView({ initial }: { initial: PipelineSummary[] }) {
-  const { data } = useQuery({
-    queryKey: ["pipelines"],
-    queryFn: async () => (await fetchJson<{ pipelines: PipelineSummary[] }>("/api/v1/pipelines")).pipelines,
-    initialData: initial,
-    refetchInterval: useRefreshInterval(),
-  });
+export function PipelinesView() {
+  const { data } = useSuspenseQuery({ ...pipelinesQuery(), refetchInterval: useRefreshInterval() });
   return <PipelinesTable pipelines={data} />;
 }

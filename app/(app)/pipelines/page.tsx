@@ -1,7 +1,9 @@
 import { PipelinesView } from "@/components/pipelines/pipelines-view";
+import { pipelinesQuery } from "@/components/pipelines/query-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
+import { Prefetched, seed } from "@/lib/pages/prefetch";
 import { listPipelines } from "@/lib/pipelines/queries";
 
 export const metadata = { title: "Pipelines" };
@@ -12,7 +14,9 @@ export default async function PipelinesPage() {
   return (
     <>
       <PageHeader title="Pipelines" description="Every data pipeline, whether it ran on time, and whether it wrote what it should. Most urgent first." />
-      <PipelinesView initial={pipelines} />
+      <Prefetched seeds={[seed(pipelinesQuery(), pipelines)]}>
+        <PipelinesView />
+      </Prefetched>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { RoleBadge, StatusBadge } from "@/components/ui/status-badge";
 import { listApiKeys, listUsers } from "@/lib/auth/queries";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { TableHead } from "@/components/ui/table-head";
+import { Table } from "@/components/ui/table";
 
 export const metadata = { title: "Settings" };
 
@@ -22,46 +22,40 @@ export default async function SettingsPage() {
           <h2 id="users-heading" className="mb-2 font-medium">
             Users
           </h2>
-          <table className="w-full text-left">
-            <TableHead columns={[{ label: "Email" }, { label: "Roles" }, { label: "Status" }]} />
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {users.map((u) => (
-                <tr key={u.id} className="h-9">
-                  <td className="px-3">{u.email}</td>
-                  <td className="space-x-1 px-3">
-                    {u.roles.map((r) => (
-                      <RoleBadge key={r} role={r} />
-                    ))}
-                  </td>
-                  <td className="px-3">{u.active ? <StatusBadge status="healthy" label="active" /> : <StatusBadge status="none" label="disabled" />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table columns={[{ label: "Email" }, { label: "Roles" }, { label: "Status" }]}>
+            {users.map((u) => (
+              <tr key={u.id} className="h-9">
+                <td className="px-3">{u.email}</td>
+                <td className="space-x-1 px-3">
+                  {u.roles.map((r) => (
+                    <RoleBadge key={r} role={r} />
+                  ))}
+                </td>
+                <td className="px-3">{u.active ? <StatusBadge status="healthy" label="active" /> : <StatusBadge status="none" label="disabled" />}</td>
+              </tr>
+            ))}
+          </Table>
         </section>
         <section aria-labelledby="keys-heading">
           <h2 id="keys-heading" className="mb-2 font-medium">
             API keys
           </h2>
-          <table className="w-full text-left">
-            <TableHead columns={[{ label: "Name" }, { label: "Prefix" }, { label: "Scopes" }, { label: "Last used" }]} />
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {keys.map((k) => (
-                <tr key={k.id} className="h-9">
-                  <td className="px-3">
-                    {k.name} {k.revoked_at && <StatusBadge status="none" label="revoked" />}
-                  </td>
-                  <td className="px-3 font-mono text-xs">{k.prefix}…</td>
-                  <td className="space-x-1 px-3">
-                    {k.scopes.map((s) => (
-                      <RoleBadge key={s} role={s} />
-                    ))}
-                  </td>
-                  <td className="px-3 text-zinc-600 dark:text-zinc-400">{k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "never"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table columns={[{ label: "Name" }, { label: "Prefix" }, { label: "Scopes" }, { label: "Last used" }]}>
+            {keys.map((k) => (
+              <tr key={k.id} className="h-9">
+                <td className="px-3">
+                  {k.name} {k.revoked_at && <StatusBadge status="none" label="revoked" />}
+                </td>
+                <td className="px-3 font-mono text-xs">{k.prefix}…</td>
+                <td className="space-x-1 px-3">
+                  {k.scopes.map((s) => (
+                    <RoleBadge key={s} role={s} />
+                  ))}
+                </td>
+                <td className="px-3 text-zinc-600 dark:text-zinc-400">{k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "never"}</td>
+              </tr>
+            ))}
+          </Table>
         </section>
       </div>
     </>

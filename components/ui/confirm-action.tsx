@@ -1,0 +1,63 @@
+"use client";
+
+import type { UseMutationResult } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ApiRequestError } from "@/lib/api/fetch-json";
+import { Button, type ButtonTone } from "./button";
+import { Field } from "./field";
+import { MutationForm } from "./mutation-form";
+
+/**
+ * A button that opens its own small confirmation form, asking for the comment or reason the action
+ * records, and sends the mutation; it closes on success and keeps the error in place otherwise.
+ */
+export function ConfirmAction<TVariables, TResult>({
+  label,
+  field,
+  required,
+  tone = "primary",
+  mutation,
+  variables,
+}: {
+  label: string;
+  /** The text the action asks for, e.g. "Comment (optional)" or "Reason"; null: a plain confirmation. */
+  field: string | null;
+  required: boolean;
+  tone?: ButtonTone;
+  mutation: UseMutationResult<TResult, ApiRequestError, TVariables>;
+  variables: (text: string) => TVariables;
+}) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  if (!open) {
+    return (
+      <Button tone={tone} onClick={() => (mutation.reset(), setOpen(true))}>
+        {label}
+      </Button>
+    );
+  }
+  const close = () => (setOpen(false), setText(""));
+  return (
+    <MutationForm
+      className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+      mutation={mutation}
+      onDone={close}
+      variables={() => variables(text.trim())}
+      submitLabel={`Confirm: ${label.toLowerCase()}`}
+      busyLabel="Sending…"
+      tone={tone}
+      disabled={required && !text.trim()}
+      onCancel={close}
+    >
+      {() =>
+        field ? (
+          <Field label={field}>
+            {(control) => <textarea autoFocus required={required} value={text} onChange={(e) => setText(e.target.value)} rows={3} {...control} />}
+          </Field>
+        ) : (
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">Are you sure?</p>
+        )
+      }
+    </MutationForm>
+  );
+}
