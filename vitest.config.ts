@@ -28,6 +28,11 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        resolve: { alias },
+        // Servers of its own, loaded, crashed and cut off from their database; minutes, not seconds.
+        test: { name: "reliability", include: ["test/reliability/**/*.test.ts"], environment: "node", testTimeout: 900_000, hookTimeout: 300_000 },
+      },
     ],
   },
 });

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@/lib/db/faults";
 import { DomainError, type FieldIssue } from "@/lib/errors";
 
 /**
@@ -52,6 +53,7 @@ const STATUS_OF: Record<DomainError["kind"], ErrorStatus> = {
 /** The HTTP form of an error we understand; null for anything else (a fault: 500, logged). */
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error)) return apiError(503, "The database cannot be reached right now; try again shortly.", undefined, { "Retry-After": "5" });
   if (!(error instanceof DomainError)) return null;
   const headers = "retryAfterSeconds" in error ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
   return apiError(STATUS_OF[error.kind], error.message, error.details, headers);
