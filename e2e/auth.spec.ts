@@ -61,8 +61,9 @@ test("a callbackUrl that a browser would read as another site leads to the app, 
     // the page just left, which can set the session cookie again and send /login on to the app.
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    // Any request to the decoy host is caught here, so a navigation there is seen and never leaves the machine.
-    await page.route(/evil\.example/, (route) => {
+    // Any request to the decoy host is caught here, so a navigation there is seen and never leaves
+    // the machine. Matched on the host: the login address itself names the decoy in its query.
+    await page.route((url) => url.hostname.endsWith("evil.example"), (route) => {
       offSite.push(route.request().url());
       return route.fulfill({ status: 200, body: "off site" });
     });
