@@ -54,6 +54,7 @@ test("the login page lists the demo accounts, and clicking one fills the form", 
 });
 
 test("a callbackUrl that a browser would read as another site leads to the app, never off it", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000); // five sign-ins
   const origin = new URL(baseURL!).origin;
   const offSite: string[] = [];
   for (const callbackUrl of ["/%5Cevil.example", "/%09/evil.example", "//evil.example", "/%5C/evil.example", "https://evil.example/"]) {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { models, modelVersions } from "./registry";
+import type { DriftMethod } from "../../lib/drift/stats/types";
 
 export type FeatureValueKind = "number" | "string" | "boolean";
 
@@ -101,7 +102,7 @@ export const driftDaily = pgTable(
       .references(() => modelVersions.id),
     feature: text("feature").notNull(),
     day: date("day", { mode: "string" }).notNull(),
-    method: text("method").notNull(),
+    method: text("method").$type<DriftMethod>().notNull(),
     statistic: doublePrecision("statistic"),
     pValue: doublePrecision("p_value"),
     threshold: doublePrecision("threshold").notNull(),

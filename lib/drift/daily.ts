@@ -3,20 +3,13 @@ import { and, eq, gte, lt } from "drizzle-orm";
 import { driftDaily, featureBuckets } from "@/drizzle/schema";
 import type { Db } from "@/lib/db";
 import { evaluateDrift, loadReference, loadSettings, mergeBuckets } from "./evaluate";
+import type { DriftResult } from "./stats/types";
 
 export const DAILY_HISTORY_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-export interface DailyPoint {
-  day: string;
-  method: string;
-  statistic: number | null;
-  p_value: number | null;
-  threshold: number;
-  drifted: boolean;
-  n_ref: number;
-  n_cur: number;
-}
+/** One day's verdict of a feature: the drift result without its explanation. */
+export type DailyPoint = { day: string } & Pick<DriftResult, "method" | "statistic" | "p_value" | "threshold" | "drifted" | "n_ref" | "n_cur">;
 
 /** Per feature, the drift of each UTC day of the last `days` that had traffic, oldest first. */
 export type DailyDrift = Record<string, DailyPoint[]>;

@@ -1,19 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { FeatureDrift } from "@/lib/drift/evaluate";
 import { DEMO_KEY, keySession, signedIn } from "../support/http";
 
 const servers = inject("servers");
 
-interface FeatureResult {
-  feature: string;
-  kind: string;
-  method: string;
-  statistic: number | null;
-  p_value: number | null;
-  threshold: number;
-  drifted: boolean;
-  n_ref: number;
-  n_cur: number;
-}
+type FeatureResult = FeatureDrift;
 
 interface DriftAnswer {
   reference_size: number;
