@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
+import Link from "next/link";
 import { useEffect } from "react";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
+import { modelHref } from "@/components/models/model-cells";
 import { Skeleton } from "@/components/ui/skeleton";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { FeatureDetail } from "@/lib/drift/queries";
@@ -51,8 +53,11 @@ export function FeatureDrawer({
             {feature}
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {model}
-            {data ? ` ${data.version}` : ""} · {range.from.replace("T", " ").slice(0, 16)} → {range.to.replace("T", " ").slice(0, 16)} UTC
+            <Link href={modelHref(model)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              {model}
+              {data ? ` ${data.version}` : ""}
+            </Link>{" "}
+            · {range.from.replace("T", " ").slice(0, 16)} → {range.to.replace("T", " ").slice(0, 16)} UTC
           </p>
         </div>
         <button type="button" onClick={onClose} aria-label="Close" className="rounded-md p-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">

@@ -2,10 +2,12 @@
 
 import { CheckCircle2, XCircle } from "lucide-react";
 import clsx from "clsx";
+import Link from "next/link";
 import type { FleetDriftRow } from "@/lib/drift/queries";
 import { MIN_CURRENT_SAMPLE, severity } from "@/lib/drift/warnings";
 import { formatStat, HATCHED, severityClass } from "./format";
 import { Table } from "@/components/ui/table";
+import { modelHref } from "@/components/models/model-cells";
 
 export interface CellRef {
   model: string;
@@ -37,7 +39,9 @@ export function DriftHeatmap({
         return (
           <tr key={row.model} data-testid="heatmap-row" data-model={row.model} className="align-top">
             <th scope="row" className="px-3 py-2 font-normal">
-              <div className="font-medium">{row.model}</div>
+              <Link href={modelHref(row.model)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                {row.model}
+              </Link>
               <div className="text-xs text-zinc-500 dark:text-zinc-400">
                 {row.version} · <span className="tabular">{Math.round(row.share_drifted * 100)} %</span> drifted
               </div>

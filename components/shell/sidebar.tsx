@@ -18,10 +18,14 @@ const ICONS = {
   settings: Settings,
 };
 
+const TOGGLE = "m-2 flex h-8 items-center gap-2 rounded-md px-2 text-zinc-500 hover:bg-zinc-200/70 dark:hover:bg-zinc-800";
+
 export function Sidebar({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const [collapsed, setCollapsed] = useState(false);
+  // "auto": narrow below 1280 px, where the page needs the room, and wide above; a click decides for good.
+  const [mode, setMode] = useState<"auto" | "open" | "closed">("auto");
+  const label = clsx(mode === "auto" && "sr-only xl:not-sr-only", mode === "closed" && "sr-only");
   // The global time range travels with every link, so switching pages keeps the view.
   const range = searchParams.get("range");
   const suffix = range ? `?range=${encodeURIComponent(range)}` : "";
@@ -30,12 +34,14 @@ export function Sidebar({ items }: { items: NavItem[] }) {
       aria-label="Main"
       className={clsx(
         "sticky top-0 flex h-screen shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900",
-        collapsed ? "w-14" : "w-52",
+        mode === "auto" && "w-14 xl:w-52",
+        mode === "open" && "w-52",
+        mode === "closed" && "w-14",
       )}
     >
       <div className="flex h-12 items-center gap-2 px-4 font-semibold">
         <Activity aria-hidden className="size-5 shrink-0 text-indigo-600 dark:text-indigo-400" />
-        {!collapsed && <span>Plumbline</span>}
+        <span className={label}>Plumbline</span>
       </div>
       <ul className="flex-1 space-y-0.5 px-2 py-2">
         {items.map((item) => {
@@ -46,28 +52,30 @@ export function Sidebar({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href + suffix}
                 aria-current={active ? "page" : undefined}
-                title={collapsed ? item.label : undefined}
+                title={item.label}
                 className={clsx(
                   "flex h-8 items-center gap-2.5 rounded-md px-2 text-zinc-700 hover:bg-zinc-200/70 dark:text-zinc-300 dark:hover:bg-zinc-800",
                   active && "bg-white font-medium text-zinc-950 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700",
                 )}
               >
                 <Icon aria-hidden className="size-4 shrink-0" />
-                {!collapsed && <span>{item.label}</span>}
+                <span className={label}>{item.label}</span>
               </Link>
             </li>
           );
         })}
       </ul>
-      <button
-        type="button"
-        onClick={() => setCollapsed((c) => !c)}
-        className="m-2 flex h-8 items-center gap-2 rounded-md px-2 text-zinc-500 hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
-        aria-label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
-      >
-        {collapsed ? <PanelLeftOpen className="size-4" /> : <PanelLeftClose className="size-4" />}
-        {!collapsed && <span className="text-xs">Collapse</span>}
-      </button>
+      {mode !== "closed" && (
+        <button type="button" onClick={() => setMode("closed")} className={clsx(TOGGLE, mode === "auto" && "hidden xl:flex")} aria-label="Collapse sidebar">
+          <PanelLeftClose aria-hidden className="size-4" />
+          <span className="text-xs">Collapse</span>
+        </button>
+      )}
+      {mode !== "open" && (
+        <button type="button" onClick={() => setMode("open")} className={clsx(TOGGLE, mode === "auto" && "xl:hidden")} aria-label="Expand sidebar">
+          <PanelLeftOpen aria-hidden className="size-4" />
+        </button>
+      )}
     </nav>
   );
 }

@@ -34,14 +34,19 @@ function clockSnapshot(): number {
   return Math.floor(Date.now() / TICK_MS) * TICK_MS;
 }
 
-/** "4 min ago", with the exact UTC time on hover (DESIGN.md). */
-export function RelativeTime({ iso }: { iso: string }) {
-  // The server renders the exact time; the browser switches to relative once hydrated.
-  const now = useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
-  const exact = iso
+/** "2026-11-28 22:31:05 UTC": the exact time, for hover titles and for pages that quote times. */
+export function exactUtc(iso: string): string {
+  return iso
     .replace("T", " ")
     .replace(/\.\d+Z$/, "Z")
     .replace("Z", " UTC");
+}
+
+/** "4 min ago", with the exact UTC time on hover. */
+export function RelativeTime({ iso }: { iso: string }) {
+  // The server renders the exact time; the browser switches to relative once hydrated.
+  const now = useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
+  const exact = exactUtc(iso);
   return (
     <time dateTime={iso} title={exact} className="tabular whitespace-nowrap">
       {now === null ? exact : formatRelative(iso, now)}
