@@ -10,7 +10,8 @@ export function appServer(name: string, env: Record<string, string>) {
     command: `rm -rf ${dataDir} && node scripts/start.mjs`,
     url: `${baseURL}/api/ready`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    // Seeding the demo takes seconds alone and minutes on a busy machine.
+    timeout: 300_000,
     env: { PORT: String(PORT), PLUMBLINE_DATA_DIR: dataDir, NEXTAUTH_SECRET: "e2e-secret", NEXTAUTH_URL: baseURL, HOSTNAME: "127.0.0.1", ...env },
   };
 }
