@@ -17,9 +17,9 @@ export default async function LoginPage() {
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 dark:bg-zinc-950">
       <div className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mb-6">
-          <div className="flex items-center gap-2 text-lg font-semibold">
+          <h1 className="flex items-center gap-2 text-lg font-semibold">
             <Activity className="size-5 text-indigo-600 dark:text-indigo-400" aria-hidden /> Plumbline
-          </div>
+          </h1>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">See drift, health and every deploy of your ML fleet — and govern what ships.</p>
         </div>
         <Suspense>
