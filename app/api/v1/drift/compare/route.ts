@@ -1,10 +1,15 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { compareOrExplain } from "@/lib/drift/http";
-import { compareRequestSchema } from "@/lib/drift/schemas";
+import { compareRequestSchema, driftResultSchema } from "@/lib/drift/schemas";
 
 /** Stateless: one feature's two samples in, its drift result out. */
-export const POST = withAuth("dashboards.read", async ({ req }) => {
-  const { reference, current, method, threshold } = await parseBody(req, compareRequestSchema);
-  return Response.json(compareOrExplain(reference, current, { method, threshold }));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/drift/compare",
+  tag: "Drift",
+  summary: "Stateless comparison of two samples of one feature, for notebooks and scripts",
+  permission: "dashboards.read",
+  body: compareRequestSchema,
+  response: driftResultSchema,
+  handler: ({ body: { reference, current, method, threshold } }) => compareOrExplain(reference, current, { method, threshold }),
 });
