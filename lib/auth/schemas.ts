@@ -24,7 +24,6 @@ export const createKeySchema = z.object({
     .refine((s) => new Set(s).size === s.length, "scopes must not repeat"),
 });
 
-
 export const principalSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("user"), id: z.string(), email: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)) }),
   z.object({ kind: z.literal("key"), id: z.string(), prefix: z.string(), scopes: z.array(z.enum(SCOPES)) }),

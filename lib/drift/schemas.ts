@@ -169,7 +169,9 @@ export const featureDetailSchema = z.object({
 
 export const driftSettingListSchema = z.object({
   model: z.string(),
-  settings: z.array(z.object({ feature: z.string(), method: z.string().nullable(), threshold: nullableNumber, updated_at: z.string(), updated_by: z.string() })),
+  settings: z.array(
+    z.object({ feature: z.string(), method: z.string().nullable(), threshold: nullableNumber, updated_at: z.string(), updated_by: z.string() }),
+  ),
 });
 
 export const referenceStoredSchema = z.object({
