@@ -54,13 +54,13 @@ describe("the route registry", () => {
 
   it("holds only definitions: every exported method of every route file was built by defineRoute", async () => {
     for (const [i, load] of ROUTE_FILES.entries()) {
-      const module = await load();
+      const exports = await load();
       const file = `app/api/v1/${listed[i]}/route.ts`;
-      const methods = ROUTE_METHODS.filter((method) => method in module);
+      const methods = ROUTE_METHODS.filter((method) => method in exports);
       expect(methods.length, `${file} exports no handler`).toBeGreaterThan(0);
       for (const method of methods) {
-        expect(isDefinedRoute(module[method]), `${file} exports ${method} that defineRoute did not build`).toBe(true);
-        const route = (module[method] as DefinedRoute).definition;
+        expect(isDefinedRoute(exports[method]), `${file} exports ${method} that defineRoute did not build`).toBe(true);
+        const route = (exports[method] as DefinedRoute).definition;
         expect(`${route.method} ${route.path}`, `${file} ${method}`).toBe(`${method} /${listed[i].replace(/\[(\w+)\]/g, "{$1}")}`);
       }
     }
