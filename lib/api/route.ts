@@ -148,6 +148,17 @@ export function definePublicRoute<R>(definition: {
   return Object.assign(handler, { definition: { ...definition, permission: "public" } }) as unknown as DefinedRoute;
 }
 
+/**
+ * What answers a path under /api/v1 that no route claims: the contract's JSON 404 for any method
+ * and any caller (it names no resource, so there is nothing to protect), never the HTML page.
+ */
+export function unknownRoute() {
+  return withoutAuth((req) => {
+    const path = req.nextUrl.pathname.slice(0, 300);
+    throw new NotFound("route", path, `No API route ${req.method} ${path}: see /api/v1/openapi.json`);
+  }, "/api/v1/[...path]");
+}
+
 function parseParams<P extends ParamShape>(shape: P, raw: Record<string, string>): ParamValues<P> {
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(shape)) {
