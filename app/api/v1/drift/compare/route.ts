@@ -1,8 +1,8 @@
 import { defineRoute } from "@/lib/api/route";
-import { compareOrExplain } from "@/lib/drift/http";
-import { compareRequestSchema, driftResultSchema } from "@/lib/drift/schemas";
+import { driftResultSchema, compareRequestSchema } from "@/lib/drift/schemas";
+import { compareFeature } from "@/lib/drift/stats/compare";
 
-/** Stateless: one feature's two samples in, its drift result out. */
+/** Stateless: one feature's two samples in, its drift result out; input no statistic accepts is a 422 naming the value. */
 export const POST = defineRoute({
   method: "POST",
   path: "/drift/compare",
@@ -11,5 +11,5 @@ export const POST = defineRoute({
   permission: "dashboards.read",
   body: compareRequestSchema,
   response: driftResultSchema,
-  handler: ({ body: { reference, current, method, threshold } }) => compareOrExplain(reference, current, { method, threshold }),
+  handler: ({ body: { reference, current, method, threshold } }) => compareFeature(reference, current, { method, threshold }),
 });
