@@ -20,10 +20,8 @@ export interface HandlerAnswer {
 /**
  * Runs a JSON write once per `Idempotency-Key`: the first answer is stored in the same transaction
  * as the write and replayed for 24 hours; the same key with another body gets 422, and a key whose
- * first request is still running (its body still arriving, or its write) gets 409. The key is
- * claimed as soon as the request arrives, before its body is read, so a slow upload holds it too.
- * Without the header the write simply runs. `readText` gives the body as JSON text (a route taking
- * another encoding converts it there).
+ * first request is still running gets 409. Without the header the write simply runs. `readText`
+ * gives the body as JSON text (a route taking another encoding converts it there).
  */
 export async function withIdempotency(
   ctx: Pick<HandlerContext<unknown>, "req" | "db" | "principal">,
@@ -32,8 +30,9 @@ export async function withIdempotency(
 ): Promise<Response> {
   const { db, req } = ctx;
   const key = req.headers.get("idempotency-key");
+  const text = await readText(req);
+  const json = parseJsonText(text);
   if (key === null) {
-    const json = parseJsonText(await readText(req));
     const answer = await db.transaction((tx) => run(json, tx));
     return Response.json(answer.body, { status: answer.status });
   }
@@ -41,7 +40,7 @@ export async function withIdempotency(
     throw apiError(400, "Idempotency-Key must be 1 to 255 characters", [{ path: "Idempotency-Key", message: "1 to 255 characters" }]);
 
   const principal = actorOf(ctx.principal);
-  const hashOf = (text: string) => createHash("sha256").update(`${req.method} ${req.nextUrl.pathname}\n`).update(text).digest("hex");
+  const requestHash = createHash("sha256").update(`${req.method} ${req.nextUrl.pathname}\n`).update(text).digest("hex");
   const now = Date.now();
   const mine = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
   await db
@@ -55,27 +54,22 @@ export async function withIdempotency(
         ),
       ),
     );
-  // The hash is not known until the body has arrived; "" stands for "not yet".
-  const claimed = await db.insert(idempotencyKeys).values({ principal, key, requestHash: "", status: "processing" }).onConflictDoNothing().returning();
+  const claimed = await db.insert(idempotencyKeys).values({ principal, key, requestHash, status: "processing" }).onConflictDoNothing().returning();
   if (claimed.length === 0) {
     const first = await db.query.idempotencyKeys.findFirst({ where: mine });
-    if (!first || first.status === "processing") throw apiError(409, "A request with this Idempotency-Key is still being processed");
-    if (first.requestHash !== hashOf(await readText(req))) {
+    if (!first) throw apiError(409, "This Idempotency-Key is being settled; retry in a moment");
+    if (first.requestHash !== requestHash) {
       throw apiError(422, "This Idempotency-Key was used with a different request body", [
         { path: "Idempotency-Key", message: "reused with a different body" },
       ]);
     }
+    if (first.status === "processing") throw apiError(409, "A request with this Idempotency-Key is still being processed");
     return Response.json(first.responseBody, { status: first.responseStatus ?? 200, headers: { "Idempotent-Replayed": "true" } });
   }
   try {
-    const text = await readText(req);
-    const json = parseJsonText(text);
     const answer = await db.transaction(async (tx) => {
       const result = await run(json, tx);
-      await tx
-        .update(idempotencyKeys)
-        .set({ status: "done", requestHash: hashOf(text), responseStatus: result.status, responseBody: result.body })
-        .where(mine);
+      await tx.update(idempotencyKeys).set({ status: "done", responseStatus: result.status, responseBody: result.body }).where(mine);
       return result;
     });
     return Response.json(answer.body, { status: answer.status });
