@@ -33,7 +33,7 @@ test("the sign-in page has no serious accessibility violation", async ({ page })
 });
 
 test("every page, as an admin: no serious accessibility violation", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signInAs(page, "admin@example.com");
   const found: string[] = [];
   for (const path of [...EVERY_PAGE, "/audit", "/settings", ...(await linkedPages(page))]) found.push(...(await violations(page, path)));
@@ -41,7 +41,7 @@ test("every page, as an admin: no serious accessibility violation", async ({ pag
 });
 
 test("every page, as a viewer: no serious accessibility violation", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signInAs(page, "viewer@example.com");
   const found: string[] = [];
   for (const path of [...EVERY_PAGE, ...(await linkedPages(page))]) found.push(...(await violations(page, path)));

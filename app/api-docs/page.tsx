@@ -27,7 +27,7 @@ interface RenderedOperation {
 export default async function ApiDocsPage() {
   // Rendered per request, so the origin is the running server's NEXTAUTH_URL, not the build's.
   await connection();
-  const doc = openApiDocument(publicOrigin());
+  const doc = await openApiDocument(publicOrigin());
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, RenderedOperation>).map(([method, op]) => ({ path, method, op })),
   );

@@ -2,7 +2,7 @@ import { ModelCard } from "@/components/models/model-card";
 import { MetricGrid } from "@/components/models/metric-grid";
 import { ProducedBy } from "@/components/models/produced-by";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
 import { modelDrift, type ModelDriftAnswer } from "@/lib/drift/queries";
 import type { PromotionDetail } from "@/lib/governance/views";
@@ -25,7 +25,8 @@ async function candidateDrift(db: Db, promotion: PromotionDetail): Promise<Model
       { referenceSampleId: reference_sample_id, settings },
     );
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) return null;
+    // No such version any more, or nothing drift can judge: the evidence section says so in words.
+    if (error instanceof DomainError) return null;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { modelNameSchema, versionNameSchema } from "@/lib/registry/schemas";
 import { pipelineNameSchema } from "@/lib/pipelines/schemas";
+import { targetStageSchema } from "@/lib/governance/schemas";
 
 /**
  * Path parameters, one schema each for every route that names the thing. A value that does not
@@ -14,3 +15,4 @@ export const pipelineNameParam = pipelineNameSchema;
 export const featureParam = z.string().min(1).max(200);
 
 export type ParamShape = Record<string, z.ZodType<unknown, string>>;
+export const targetStageParam = targetStageSchema;

@@ -7,7 +7,7 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Db, Tx } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { readJson, validate, zodDetails } from "./body";
+import { parseJsonText, readJsonText, validate, zodDetails } from "./body";
 import { withIdempotency } from "./idempotency";
 import type { ParamShape } from "./params";
 import { withAuth, withoutAuth } from "./with-auth";
@@ -46,6 +46,10 @@ export interface RouteDefinition<P extends ParamShape, Q, B, R, I extends boolea
   idempotent?: I;
   /** What the success answer is, when it is not JSON (a stream). */
   contentType?: string;
+  /** The body as JSON text, for a route that also takes another encoding (OTLP's protobuf). */
+  readBody?: (req: Request) => Promise<string>;
+  /** The answer in the encoding the client spoke, for a route with `readBody`. */
+  encodeAnswer?: (req: Request, response: Response) => Promise<Response>;
   handler: (ctx: RouteContext<P, Q, B, I>) => Promise<R | Response> | R | Response;
 }
 
@@ -100,25 +104,34 @@ export function defineRoute<P extends ParamShape = Record<never, never>, Q = und
     query: (definition.query ? validate(definition.query, Object.fromEntries(req.nextUrl.searchParams)) : undefined) as Q,
   });
 
+  const readBody = definition.readBody ?? readJsonText;
+  const encode = definition.encodeAnswer ?? (async (_req: Request, response: Response) => response);
+
   const handler = withAuth<Record<string, string>>(
     definition.permission,
-    async ({ req, params: rawParams, principal, by, db }) => {
-      const { params, query } = parseRequest(req, rawParams);
-      const base = { req, params, query, db, caller: by, principal };
-      if (definition.idempotent) {
-        return withIdempotency({ req, db, principal }, async (json, tx) => {
+    async ({ req, params: rawParams, principal, by, db }) => encode(req, await run(req, rawParams, principal, by, db)),
+    template,
+  );
+
+  async function run(req: NextRequest, rawParams: Record<string, string>, principal: Principal, by: Caller, db: Db): Promise<Response> {
+    const { params, query } = parseRequest(req, rawParams);
+    const base = { req, params, query, db, caller: by, principal };
+    if (definition.idempotent) {
+      return withIdempotency(
+        { req, db, principal },
+        async (json, tx) => {
           const body = (definition.body ? validate(definition.body, json) : undefined) as B;
           const result = await definition.handler({ ...base, body, tx } as RouteContext<P, Q, B, I>);
           if (result instanceof Response) throw new Error(`idempotent route ${template} must answer with data`);
           if (CHECK_RESPONSES) checkResponse(definition, result);
           return { status, body: result };
-        });
-      }
-      const body = (definition.body ? validate(definition.body, await readJson(req)) : undefined) as B;
-      return answer(await definition.handler({ ...base, body, tx: undefined } as RouteContext<P, Q, B, I>));
-    },
-    template,
-  );
+        },
+        readBody,
+      );
+    }
+    const body = (definition.body ? validate(definition.body, parseJsonText(await readBody(req))) : undefined) as B;
+    return answer(await definition.handler({ ...base, body, tx: undefined } as RouteContext<P, Q, B, I>));
+  }
   return Object.assign(handler, { definition }) as unknown as DefinedRoute;
 }
 
@@ -133,6 +146,17 @@ export function definePublicRoute<R>(definition: {
 }): DefinedRoute {
   const handler = withoutAuth(async (req) => Response.json(await definition.handler(req)), routeTemplate(definition.path));
   return Object.assign(handler, { definition: { ...definition, permission: "public" } }) as unknown as DefinedRoute;
+}
+
+/**
+ * What answers a path under /api/v1 that no route claims: the contract's JSON 404 for any method
+ * and any caller (it names no resource, so there is nothing to protect), never the HTML page.
+ */
+export function unknownRoute() {
+  return withoutAuth((req) => {
+    const path = req.nextUrl.pathname.slice(0, 300);
+    throw new NotFound("route", path, `No API route ${req.method} ${path}: see /api/v1/openapi.json`);
+  }, "/api/v1/[...path]");
 }
 
 function parseParams<P extends ParamShape>(shape: P, raw: Record<string, string>): ParamValues<P> {

@@ -59,3 +59,21 @@ export const auditVerdictSchema = z.object({
     })
     .optional(),
 });
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  ts: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  outcome: z.enum(["success", "failure", "denied"]),
+  detail: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), next_cursor: z.string().nullable() });
+
+/** The export is a file, not JSON: a CSV table or one entry per NDJSON line, streamed. */
+export const auditExportFileSchema = z.string().describe("CSV with a header row, or NDJSON: one audit entry per line");

@@ -2,10 +2,9 @@ import "server-only";
 import { SYSTEM_CALLER, userIdOf, type Caller } from "@/lib/auth/caller";
 import { and, eq, ne, sql, isNull } from "drizzle-orm";
 import { users, apiKeys, ssoIdentities } from "@/drizzle/schema";
-import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
-import { Conflict } from "@/lib/errors";
+import { Conflict, NotFound } from "@/lib/errors";
 import { hashPassword, oneTimePassword } from "./password";
 import type { Role, Scope } from "./permissions";
 import { generateKey, hashKey, prefixOf } from "./api-keys";
@@ -72,9 +71,9 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
     // Serialise admin changes so that two concurrent demotions cannot both see "another admin left".
     await tx.execute(sql`select pg_advisory_xact_lock(7461003)`);
     const user = await tx.query.users.findFirst({ where: eq(users.id, id) });
-    if (!user) throw new ApiError(404, "not_found", `No user with id ${id}`);
+    if (!user) throw new NotFound("user", id, `No user with id ${id}`);
     if (change.active === false && userIdOf(by) === id) {
-      throw new ApiError(409, "conflict", "You cannot disable your own account", [{ path: "active", message: "cannot disable yourself" }]);
+      throw new Conflict("You cannot disable your own account", [{ path: "active", message: "cannot disable yourself" }]);
     }
     const losesAdmin = user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
     if (losesAdmin) {
@@ -83,7 +82,7 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
         .from(users)
         .where(and(eq(users.active, true), ne(users.id, id), sql`'admin' = any(${users.roles})`));
       if (count === 0) {
-        throw new ApiError(409, "conflict", "The last admin cannot lose the admin role", [
+        throw new Conflict("The last admin cannot lose the admin role", [
           { path: change.roles ? "roles" : "active", message: "at least one active admin must remain" },
         ]);
       }
@@ -176,8 +175,8 @@ export async function revokeApiKey(db: Db, id: string, by: Caller): Promise<Publ
       .returning();
     if (!row) {
       const exists = await tx.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) });
-      if (!exists) throw new ApiError(404, "not_found", `No API key with id ${id}`);
-      throw new ApiError(409, "conflict", `API key ${exists.prefix} is already revoked`);
+      if (!exists) throw new NotFound("API key", id, `No API key with id ${id}`);
+      throw new Conflict(`API key ${exists.prefix} is already revoked`);
     }
     await appendAudit(tx, by, { action: "key.revoked", target: row.prefix, detail: { id } });
     return publicKey(row);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { driftDaily, driftSettings, featureReferences, modelVersions, referenceSamples } from "@/drizzle/schema";
-import { apiError, type ErrorDetail } from "@/lib/api/errors";
+import { Invalid, type FieldIssue } from "@/lib/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { queryRows, type Db, type Tx } from "@/lib/db";
 import { referenceCalibration } from "@/lib/quality/calibration";
@@ -23,7 +23,7 @@ export async function storeReference(db: Db, modelName: string, version: string,
   const target = await getVersion(db, modelName, version);
   const calibration = referenceCalibration((await requireModel(db, modelName)).task, input.records);
   const conflicts = kindConflicts(input.records, new Map());
-  if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);
+  if (conflicts.length) throw new Invalid(conflicts, "Each feature must hold one kind of value; nothing was stored");
   const columns = new Map<string, { kind: ValueKind | null; values: (number | string | boolean)[]; missing: number }>();
   for (const record of input.records) {
     for (const [feature, value] of Object.entries(record.features)) {
@@ -38,10 +38,9 @@ export async function storeReference(db: Db, modelName: string, version: string,
   }
   const empty = [...columns].filter(([, c]) => c.kind === null).map(([feature]) => feature);
   if (empty.length) {
-    throw apiError(
-      422,
-      "A reference feature needs at least one value that is not null",
+    throw new Invalid(
       empty.map((feature) => ({ path: `records.features.${feature}`, message: "is null in every record" })),
+      "A reference feature needs at least one value that is not null",
     );
   }
   return db.transaction(async (tx) => {
@@ -94,7 +93,7 @@ export async function storeFeatureRecords(tx: Tx, versionId: string, records: Fe
     .where(and(eq(referenceSamples.modelVersionId, versionId), isNull(referenceSamples.replacedAt)));
   const known = new Map(references.map((r) => [r.feature, { kind: r.kind, where: "the reference sample" }]));
   const conflicts = kindConflicts(records, known);
-  if (conflicts.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", conflicts);
+  if (conflicts.length) throw new Invalid(conflicts, "Each feature must hold one kind of value; nothing was stored");
 
   const groups = [...groupByBucket(records).values()].sort((a, b) => (bucketKey(a.feature, a.hour) < bucketKey(b.feature, b.hour) ? -1 : 1));
   if (groups.length === 0) return;
@@ -115,7 +114,7 @@ export async function storeFeatureRecords(tx: Tx, versionId: string, records: Fe
   );
   const current = new Map(locked.map((row) => [bucketKey(row.feature, new Date(row.hour)), bucketState(row)]));
 
-  const details: ErrorDetail[] = [];
+  const details: FieldIssue[] = [];
   const updated = groups.map((group) => {
     const before = current.get(bucketKey(group.feature, group.hour)) as BucketState;
     const present = group.values.find((v): v is Exclude<ObservedValue, null> => v !== null);
@@ -128,7 +127,7 @@ export async function storeFeatureRecords(tx: Tx, versionId: string, records: Fe
     const after = addToBucket(before, group.values, random);
     return { feature: group.feature, hour: group.hour.toISOString(), ...after };
   });
-  if (details.length) throw apiError(422, "Each feature must hold one kind of value; nothing was stored", details);
+  if (details.length) throw new Invalid(details, "Each feature must hold one kind of value; nothing was stored");
 
   const rows = JSON.stringify(
     updated.map((u) => ({ feature: u.feature, hour: u.hour, value_kind: u.valueKind, seen: u.seen, missing: u.missing, sample: u.sample, counts: u.counts })),

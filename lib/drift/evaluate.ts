@@ -140,8 +140,9 @@ export async function driftEvidenceInForce(db: DbOrTx, version: { id: string; mo
 
 /** One feature's comparison, or why there is none. */
 export function compareColumns(reference: ReferenceColumn, current: CurrentColumn, options: CompareOptions): DriftResult {
-  if (current.kind === "mixed") throw new DriftInputError(`${current.feature} received different kinds of values in different hours of the window`);
-  if (current.seen === 0) throw new DriftInputError(`${current.feature} was null in every record of the window`);
+  if (current.kind === "mixed")
+    throw new DriftInputError(current.feature, `${current.feature} received different kinds of values in different hours of the window`);
+  if (current.seen === 0) throw new DriftInputError(current.feature, `${current.feature} was null in every record of the window`);
   if (current.kind === "number") return compareFeature(reference.values, current.sample, options);
   const toValue = (key: string): string | boolean => (current.kind === "boolean" ? key === "true" : key);
   const cur = new Map([...current.counts].map(([key, n]) => [toValue(key), n]));

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, asc } from "drizzle-orm";
 import { modelVersions, models, driftSettings } from "@/drizzle/schema";
-import { apiError } from "@/lib/api/errors";
+import { NotFound } from "@/lib/errors";
 import type { Db } from "@/lib/db";
 import { requireModel } from "@/lib/registry/queries";
 import { dailyDrift, type DailyPoint, dailyShares } from "./daily";
@@ -41,8 +41,8 @@ export async function resolveDriftVersion(db: Db, modelName: string, version?: s
   const row = await db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), where) });
   if (!row) {
     throw version
-      ? apiError(404, `No version ${version} of model ${modelName}`)
-      : apiError(404, `${modelName} has no version in production; name one with ?version=`);
+      ? new NotFound("version", version, `No version ${version} of model ${modelName}`)
+      : new NotFound("version", "production", `${modelName} has no version in production; name one with ?version=`);
   }
   return { model, version: row };
 }
@@ -97,7 +97,7 @@ export async function featureDetail(db: Db, modelName: string, feature: string, 
   ]);
   const ref = reference.find((r) => r.feature === feature);
   const cur = current.get(feature);
-  if (!ref && !cur) throw apiError(404, `${modelName} ${version.version} has neither a reference nor traffic for feature ${feature}`);
+  if (!ref && !cur) throw new NotFound("feature", feature, `${modelName} ${version.version} has neither a reference nor traffic for feature ${feature}`);
   let result: DriftResult | null = null;
   let problem: string | null = !ref ? "no reference sample for this feature" : !cur ? "no traffic in this window" : null;
   if (ref && cur) {

@@ -97,3 +97,86 @@ export type IngestFeaturesInput = z.infer<typeof ingestFeaturesSchema>;
 export type FeatureRecordInput = z.infer<typeof featureRecordSchema>;
 export type ReferenceUploadInput = z.infer<typeof referenceUploadSchema>;
 export type DriftSettingsInput = z.infer<typeof driftSettingsSchema>;
+
+// What the drift routes answer.
+const nullableNumber = z.number().nullable();
+
+export const driftResultSchema = z.object({
+  kind: z.enum(["numerical", "categorical"]),
+  method: methodSchema,
+  statistic: nullableNumber,
+  p_value: nullableNumber,
+  threshold: z.number(),
+  drifted: z.boolean(),
+  n_ref: z.number().int(),
+  n_cur: z.number().int(),
+  reason: z.string(),
+});
+
+const versionDriftShape = {
+  reference_size: z.number().int(),
+  current_size: z.number().int(),
+  share_drifted: z.number(),
+  drifted: z.boolean(),
+  features: z.array(driftResultSchema.extend({ feature: z.string(), n_seen: z.number().int() })),
+  skipped: z.array(z.object({ feature: z.string(), reason: z.string() })),
+};
+
+export const modelDriftSchema = z.object({ model: z.string(), version: z.string(), from: z.string(), to: z.string(), ...versionDriftShape });
+
+export const fleetDriftSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  models: z.array(
+    z.object({
+      model: z.string(),
+      version: z.string(),
+      ...versionDriftShape,
+      strip: z.array(z.object({ day: z.string(), share_drifted: z.number(), features: z.number().int() })),
+    }),
+  ),
+  without_production: z.array(z.string()),
+});
+
+export const featureDetailSchema = z.object({
+  model: z.string(),
+  version: z.string(),
+  feature: z.string(),
+  from: z.string(),
+  to: z.string(),
+  result: driftResultSchema.nullable(),
+  problem: z.string().nullable(),
+  n_seen: z.number().int(),
+  distribution: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("numerical"), bins: z.array(z.object({ from: z.number(), to: z.number(), reference: z.number(), current: z.number() })) }),
+      z.object({ kind: z.literal("categorical"), bins: z.array(z.object({ category: z.string(), reference: z.number(), current: z.number() })) }),
+    ])
+    .nullable(),
+  daily: z.array(
+    z.object({
+      day: z.string(),
+      method: z.string(),
+      statistic: nullableNumber,
+      p_value: nullableNumber,
+      threshold: z.number(),
+      drifted: z.boolean(),
+      n_ref: z.number().int(),
+      n_cur: z.number().int(),
+    }),
+  ),
+});
+
+export const driftSettingListSchema = z.object({
+  model: z.string(),
+  settings: z.array(
+    z.object({ feature: z.string(), method: z.string().nullable(), threshold: nullableNumber, updated_at: z.string(), updated_by: z.string() }),
+  ),
+});
+
+export const referenceStoredSchema = z.object({
+  model: z.string(),
+  version: z.string(),
+  records: z.number().int(),
+  features: z.array(z.object({ feature: z.string(), kind: z.string(), n: z.number().int(), missing: z.number().int() })),
+});

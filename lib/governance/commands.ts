@@ -14,7 +14,7 @@ import {
   reviewItems,
   stageHistory,
 } from "@/drizzle/schema";
-import { apiError, ApiError } from "@/lib/api/errors";
+import { Conflict, NotFound, Refused } from "@/lib/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { enqueueEvent } from "@/lib/webhooks/outbox";
 import type { Principal } from "@/lib/auth/principal";
@@ -61,15 +61,15 @@ async function addEvent(tx: Tx, requestId: string, kind: string, actor: string, 
 }
 
 export async function requestPromotion(db: Db, input: CreatePromotionInput, principal: Principal, by: Caller): Promise<PromotionView> {
-  if (principal.kind !== "user") throw apiError(403, "An API key cannot request a promotion: a person must");
+  if (principal.kind !== "user") throw new Refused("An API key cannot request a promotion: a person must");
   const target = input.model;
   try {
     return await db.transaction(async (tx) => {
       const model = await requireModel(tx, input.model);
       const version = await versionRow(tx, model.id, input.version);
-      if (!version) throw apiError(404, `No version ${input.version} of model ${input.model}`);
+      if (!version) throw new NotFound("version", input.version, `No version ${input.version} of model ${input.model}`);
       const refusal = stageRefusal(version, input.target_stage);
-      if (refusal) throw apiError(409, refusal);
+      if (refusal) throw new Conflict(refusal);
       const policy = await policyInForce(tx, input.target_stage);
       const drift = await driftEvidenceInForce(tx, version);
       const gates = await gatesFor(tx, model.name, version, { policy, drift });
@@ -104,7 +104,7 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
       return view(row, model.name, policy, [], []);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw apiError(409, `An open request to promote ${input.model} ${input.version} to ${input.target_stage} already exists`);
+    if (isUniqueViolation(error)) throw new Conflict(`An open request to promote ${input.model} ${input.version} to ${input.target_stage} already exists`);
     throw error;
   }
 }
@@ -123,7 +123,7 @@ interface Locked {
  */
 async function lockRequest(tx: Tx, id: string): Promise<Locked> {
   const [row] = await tx.select().from(promotionRequests).where(eq(promotionRequests.id, id)).for("update");
-  if (!row) throw apiError(404, `No promotion request ${id}`);
+  if (!row) throw new NotFound("promotion request", id);
   const [model] = await tx.select({ id: models.id, name: models.name }).from(models).where(eq(models.id, row.modelId));
   const policy = await policyById(tx, row.policyId);
   const approvals = await tx.select().from(promotionApprovals).where(eq(promotionApprovals.requestId, id)).orderBy(promotionApprovals.at);
@@ -142,7 +142,7 @@ export function boundDriftEvidence(row: Pick<RequestRow, "referenceSampleId" | "
  */
 async function refreshGates(tx: Tx, locked: Locked): Promise<void> {
   const version = await versionRow(tx, locked.row.modelId, locked.row.version);
-  if (!version) throw apiError(409, `Version ${locked.row.version} no longer exists`);
+  if (!version) throw new Conflict(`Version ${locked.row.version} no longer exists`);
   const gates = await gatesFor(tx, locked.model.name, version, { policy: locked.policy, drift: boundDriftEvidence(locked.row) });
   await tx.update(promotionRequests).set({ gates }).where(eq(promotionRequests.id, locked.row.id));
   locked.row = { ...locked.row, gates };
@@ -326,16 +326,15 @@ export async function rollback(db: Db, modelName: string, input: { to_version: s
     // The same per-model lock promotions take before a stage change.
     await tx.execute(sql`select id from models where id = ${model.id} for update`);
     const target = await tx.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, input.to_version)) });
-    if (!target) throw apiError(404, `No version ${input.to_version} of model ${modelName}`);
-    if (target.stage === "production") throw apiError(409, `${input.to_version} is already in production`);
+    if (!target) throw new NotFound("version", input.to_version, `No version ${input.to_version} of model ${modelName}`);
+    if (target.stage === "production") throw new Conflict(`${input.to_version} is already in production`);
     const [wasInProduction] = await tx
       .select({ id: stageHistory.id })
       .from(stageHistory)
       .where(and(eq(stageHistory.modelId, model.id), eq(stageHistory.version, target.version), eq(stageHistory.toStage, "production")))
       .limit(1);
     if (!wasInProduction)
-      throw apiError(
-        409,
+      throw new Conflict(
         `${input.to_version} has never been in production; a rollback returns to an earlier production version, anything else needs a promotion`,
       );
     const current = await tx.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.stage, "production")) });
@@ -363,10 +362,10 @@ export async function acknowledgeReview(db: Db, id: string, comment: string | un
   return auditingRefusals(db, by, { action: "review.acknowledge", target: `review:${id}`, detail: { review_id: id } }, () =>
     db.transaction(async (tx) => {
       const [row] = await tx.select().from(reviewItems).where(eq(reviewItems.id, id)).for("update");
-      if (!row) throw apiError(404, `No review item ${id}`);
-      if (principal.kind !== "user") throw apiError(403, "An API key cannot acknowledge a review: a person must");
-      if (row.by === by.actor) throw apiError(403, "You performed this rollback; someone else must review it");
-      if (row.acknowledgedBy) throw apiError(409, `Already acknowledged by ${row.acknowledgedBy}`);
+      if (!row) throw new NotFound("review item", id);
+      if (principal.kind !== "user") throw new Refused("An API key cannot acknowledge a review: a person must");
+      if (row.by === by.actor) throw new Refused("You performed this rollback; someone else must review it");
+      if (row.acknowledgedBy) throw new Conflict(`Already acknowledged by ${row.acknowledgedBy}`);
       const [updated] = await tx
         .update(reviewItems)
         .set({ acknowledgedBy: by.actor, acknowledgedAt: new Date(), ackComment: comment || null })
@@ -383,13 +382,13 @@ export async function acknowledgeReview(db: Db, id: string, comment: string | un
   );
 }
 
-export function refusalError(refusal: Refusal): ApiError {
-  return apiError(refusal.status, refusal.reason);
+export function refusalError(refusal: Refusal): Refused | Conflict {
+  return refusal.kind === "refused" ? new Refused(refusal.reason) : new Conflict(refusal.reason);
 }
 
 /**
- * Runs a governance decision; when the rules refuse it with 403, records the refusal in the audit
- * trail (contract 4.6: every 403). The record is written after the decision's transaction rolled
+ * Runs a governance decision; when the rules refuse this person, records the refusal in the audit
+ * trail, as every refusal of access is. The record is written after the decision's transaction rolled
  * back, so a refused attempt leaves the audit entry and nothing else.
  */
 export async function auditingRefusals<T>(
@@ -401,7 +400,7 @@ export async function auditingRefusals<T>(
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ApiError && error.status === 403) {
+    if (error instanceof Refused) {
       await appendAudit(db, by, {
         action: "access.denied",
         target: attempt.target,

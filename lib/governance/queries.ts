@@ -14,7 +14,7 @@ import {
   type PromotionStatus,
   reviewItems,
 } from "@/drizzle/schema";
-import { apiError } from "@/lib/api/errors";
+import { NotFound } from "@/lib/errors";
 import { type DbOrTx, type Db } from "@/lib/db";
 import { requireModel, type VersionRow } from "@/lib/registry/queries";
 import { productionVersion } from "./evidence";
@@ -167,7 +167,7 @@ async function baseline(db: Db, row: RequestRow, events: (typeof promotionEvents
 
 export async function getPromotion(db: Db, id: string): Promise<PromotionDetail> {
   const [row] = await db.select().from(promotionRequests).where(eq(promotionRequests.id, id));
-  if (!row) throw apiError(404, `No promotion request ${id}`);
+  if (!row) throw new NotFound("promotion request", id);
   const [promotion] = await viewsOf(db, [row]);
   const events = await db.select().from(promotionEvents).where(eq(promotionEvents.requestId, id)).orderBy(promotionEvents.at);
   const candidate = await db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, row.modelId), eq(modelVersions.version, row.version)) });

@@ -34,18 +34,18 @@ describe("checkApprove", () => {
   const cases: { name: string; request?: RequestFacts; policy?: RequiredApprovals; approvals?: ApprovalFacts[]; actor: Actor; expected: string }[] = [
     { name: "a second ml_lead approves a production request", actor: lead2, expected: "ok:ml_lead" },
     { name: "compliance approves a production request", actor: compliance, expected: "ok:compliance" },
-    { name: "the requester never approves", actor: requester, expected: "403" },
-    { name: "an admin cannot approve", actor: admin, expected: "403" },
-    { name: "an admin cannot approve even holding ml_lead too", actor: adminLead, expected: "403" },
-    { name: "an API key cannot approve", actor: key, expected: "403" },
-    { name: "a role the policy does not ask for cannot approve", actor: oncall, expected: "403" },
-    { name: "compliance cannot approve where the policy asks only for ml_lead", policy: STAGING, actor: compliance, expected: "403" },
-    { name: "the same person cannot approve twice", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead2, expected: "409" },
+    { name: "the requester never approves", actor: requester, expected: "refused" },
+    { name: "an admin cannot approve", actor: admin, expected: "refused" },
+    { name: "an admin cannot approve even holding ml_lead too", actor: adminLead, expected: "refused" },
+    { name: "an API key cannot approve", actor: key, expected: "refused" },
+    { name: "a role the policy does not ask for cannot approve", actor: oncall, expected: "refused" },
+    { name: "compliance cannot approve where the policy asks only for ml_lead", policy: STAGING, actor: compliance, expected: "refused" },
+    { name: "the same person cannot approve twice", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead2, expected: "conflict" },
     {
       name: "a person holding both roles gives one approval only",
       approvals: [{ userId: both.id, role: "ml_lead" }],
       actor: both,
-      expected: "409",
+      expected: "conflict",
     },
     {
       name: "a person holding both roles counts for the role still missing",
@@ -53,16 +53,16 @@ describe("checkApprove", () => {
       actor: both,
       expected: "ok:compliance",
     },
-    { name: "a second ml_lead has nothing left to approve", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead3, expected: "409" },
+    { name: "a second ml_lead has nothing left to approve", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead3, expected: "conflict" },
     {
       name: "a second compliance has nothing left to approve",
       approvals: [{ userId: compliance.id, role: "compliance" }],
       actor: compliance2,
-      expected: "409",
+      expected: "conflict",
     },
-    { name: "a rejected request takes no approval", request: { ...pending, status: "rejected" }, actor: lead2, expected: "409" },
-    { name: "an executed request takes no approval", request: { ...pending, status: "executed" }, actor: compliance, expected: "409" },
-    { name: "a withdrawn request takes no approval", request: { ...pending, status: "withdrawn" }, actor: compliance, expected: "409" },
+    { name: "a rejected request takes no approval", request: { ...pending, status: "rejected" }, actor: lead2, expected: "conflict" },
+    { name: "an executed request takes no approval", request: { ...pending, status: "executed" }, actor: compliance, expected: "conflict" },
+    { name: "a withdrawn request takes no approval", request: { ...pending, status: "withdrawn" }, actor: compliance, expected: "conflict" },
     {
       name: "the bound policy decides: two ml_leads wanted, the second one counts",
       policy: { ml_lead: 2 },
@@ -73,7 +73,7 @@ describe("checkApprove", () => {
   ];
   it.each(cases)("$name", ({ request = pending, policy = PRODUCTION, approvals = [], actor, expected }) => {
     const verdict = checkApprove(request, policy, approvals, actor);
-    expect(verdict.ok ? `ok:${verdict.role}` : String(verdict.status)).toBe(expected);
+    expect(verdict.ok ? `ok:${verdict.role}` : verdict.kind).toBe(expected);
   });
 
   it("tells the requester plainly why", () => {
@@ -85,15 +85,15 @@ describe("checkReject", () => {
   const cases: { name: string; request?: RequestFacts; approvals?: ApprovalFacts[]; actor: Actor; expected: string }[] = [
     { name: "compliance rejects", actor: compliance, expected: "ok" },
     { name: "another ml_lead rejects", actor: lead2, expected: "ok" },
-    { name: "the requester does not reject their own (they withdraw)", actor: requester, expected: "403" },
-    { name: "an admin cannot reject", actor: admin, expected: "403" },
-    { name: "an API key cannot reject", actor: key, expected: "403" },
-    { name: "one who approved cannot also reject", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead2, expected: "409" },
-    { name: "a rejection ends the request: no second rejection", request: { ...pending, status: "rejected" }, actor: compliance, expected: "409" },
+    { name: "the requester does not reject their own (they withdraw)", actor: requester, expected: "refused" },
+    { name: "an admin cannot reject", actor: admin, expected: "refused" },
+    { name: "an API key cannot reject", actor: key, expected: "refused" },
+    { name: "one who approved cannot also reject", approvals: [{ userId: lead2.id, role: "ml_lead" }], actor: lead2, expected: "conflict" },
+    { name: "a rejection ends the request: no second rejection", request: { ...pending, status: "rejected" }, actor: compliance, expected: "conflict" },
   ];
   it.each(cases)("$name", ({ request = pending, approvals = [], actor, expected }) => {
     const verdict = checkReject(request, approvals, actor);
-    expect(verdict.ok ? "ok" : String(verdict.status)).toBe(expected);
+    expect(verdict.ok ? "ok" : verdict.kind).toBe(expected);
   });
 });
 
@@ -104,17 +104,17 @@ describe("checkWaive", () => {
   ];
   const cases: { name: string; request?: RequestFacts; gate: string; waived?: string[]; actor: Actor; expected: string }[] = [
     { name: "compliance waives a failing gate", gate: "model_card", actor: compliance, expected: "ok" },
-    { name: "a passing gate has nothing to waive", gate: "no_drift", actor: compliance, expected: "409" },
-    { name: "an unknown gate", gate: "vibes", actor: compliance, expected: "409" },
-    { name: "a gate waived once is not waived again", gate: "model_card", waived: ["model_card"], actor: compliance, expected: "409" },
+    { name: "a passing gate has nothing to waive", gate: "no_drift", actor: compliance, expected: "conflict" },
+    { name: "an unknown gate", gate: "vibes", actor: compliance, expected: "conflict" },
+    { name: "a gate waived once is not waived again", gate: "model_card", waived: ["model_card"], actor: compliance, expected: "conflict" },
     {
       name: "the requester cannot waive their own request's gate",
       gate: "model_card",
       actor: { ...requester, roles: ["ml_lead", "compliance"] },
-      expected: "403",
+      expected: "refused",
     },
-    { name: "an API key cannot waive", gate: "model_card", actor: key, expected: "403" },
-    { name: "a closed request takes no waiver", request: { ...pending, status: "executed" }, gate: "model_card", actor: compliance, expected: "409" },
+    { name: "an API key cannot waive", gate: "model_card", actor: key, expected: "refused" },
+    { name: "a closed request takes no waiver", request: { ...pending, status: "executed" }, gate: "model_card", actor: compliance, expected: "conflict" },
   ];
   it.each(cases)("$name", ({ request = pending, gate, waived = [], actor, expected }) => {
     const verdict = checkWaive(
@@ -124,20 +124,20 @@ describe("checkWaive", () => {
       actor,
       gate,
     );
-    expect(verdict.ok ? "ok" : String(verdict.status)).toBe(expected);
+    expect(verdict.ok ? "ok" : verdict.kind).toBe(expected);
   });
 });
 
 describe("checkWithdraw", () => {
   const cases: { name: string; request?: RequestFacts; actor: Actor; expected: string }[] = [
     { name: "the requester withdraws an open request", actor: requester, expected: "ok" },
-    { name: "someone else cannot withdraw it", actor: lead2, expected: "403" },
-    { name: "an API key cannot withdraw", actor: key, expected: "403" },
-    { name: "a decided request cannot be withdrawn", request: { ...pending, status: "rejected" }, actor: requester, expected: "409" },
+    { name: "someone else cannot withdraw it", actor: lead2, expected: "refused" },
+    { name: "an API key cannot withdraw", actor: key, expected: "refused" },
+    { name: "a decided request cannot be withdrawn", request: { ...pending, status: "rejected" }, actor: requester, expected: "conflict" },
   ];
   it.each(cases)("$name", ({ request = pending, actor, expected }) => {
     const verdict = checkWithdraw(request, actor);
-    expect(verdict.ok ? "ok" : String(verdict.status)).toBe(expected);
+    expect(verdict.ok ? "ok" : verdict.kind).toBe(expected);
   });
 });
 

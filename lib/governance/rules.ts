@@ -26,18 +26,19 @@ export interface WaiverFacts {
   gate: string;
 }
 
-export type Refusal = { ok: false; status: 403 | 409; reason: string };
+/** `refused`: this person may not do it; `conflict`: nobody may, in the request's present state. */
+export type Refusal = { ok: false; kind: "refused" | "conflict"; reason: string };
 export type Verdict<T = object> = ({ ok: true } & T) | Refusal;
 
-const refuse = (status: 403 | 409, reason: string): Refusal => ({ ok: false, status, reason });
+const refuse = (kind: Refusal["kind"], reason: string): Refusal => ({ ok: false, kind, reason });
 
 /** The refusals every decision shares, in the order a person would want to hear them. */
 function decisionRefusal(request: RequestFacts, actor: Actor, verb: string): Refusal | null {
-  if (actor.kind === "key") return refuse(403, `An API key cannot ${verb} a promotion: a person must`);
-  if (request.status !== "pending") return refuse(409, `The request is already ${request.status}`);
+  if (actor.kind === "key") return refuse("refused", `An API key cannot ${verb} a promotion: a person must`);
+  if (request.status !== "pending") return refuse("conflict", `The request is already ${request.status}`);
   if (actor.roles.includes("admin"))
-    return refuse(403, `An admin cannot ${verb} a promotion: the person who runs the system does not also sign off on what it deploys`);
-  if (actor.id === request.requestedById) return refuse(403, `You requested this promotion; someone else must ${verb} it`);
+    return refuse("refused", `An admin cannot ${verb} a promotion: the person who runs the system does not also sign off on what it deploys`);
+  if (actor.id === request.requestedById) return refuse("refused", `You requested this promotion; someone else must ${verb} it`);
   return null;
 }
 
@@ -58,22 +59,22 @@ export function missingApprovals(required: RequiredApprovals, approvals: readonl
 export function checkApprove(request: RequestFacts, required: RequiredApprovals, approvals: readonly ApprovalFacts[], actor: Actor): Verdict<{ role: string }> {
   const refusal = decisionRefusal(request, actor, "approve");
   if (refusal) return refusal;
-  if (approvals.some((a) => a.userId === actor.id)) return refuse(409, "You have already approved this request; one person gives one approval");
+  if (approvals.some((a) => a.userId === actor.id)) return refuse("conflict", "You have already approved this request; one person gives one approval");
   const policyRoles = Object.entries(required)
     .filter(([, n]) => (n ?? 0) > 0)
     .map(([role]) => role);
   const yours = policyRoles.filter((role) => actor.roles.includes(role));
-  if (yours.length === 0) return refuse(403, `This policy needs approvals from ${policyRoles.join(" and ")}; you hold none of those roles`);
+  if (yours.length === 0) return refuse("refused", `This policy needs approvals from ${policyRoles.join(" and ")}; you hold none of those roles`);
   const missing = missingApprovals(required, approvals);
   const role = yours.find((r) => missing[r] !== undefined);
-  if (!role) return refuse(409, `The ${yours.join(" and ")} approval${yours.length > 1 ? "s are" : " is"} already given`);
+  if (!role) return refuse("conflict", `The ${yours.join(" and ")} approval${yours.length > 1 ? "s are" : " is"} already given`);
   return { ok: true, role };
 }
 
 export function checkReject(request: RequestFacts, approvals: readonly ApprovalFacts[], actor: Actor): Verdict {
   const refusal = decisionRefusal(request, actor, "reject");
   if (refusal) return refusal;
-  if (approvals.some((a) => a.userId === actor.id)) return refuse(409, "You have approved this request; you cannot also reject it");
+  if (approvals.some((a) => a.userId === actor.id)) return refuse("conflict", "You have approved this request; you cannot also reject it");
   return { ok: true };
 }
 
@@ -82,16 +83,16 @@ export function checkWaive(request: RequestFacts, gates: readonly GateResult[], 
   const refusal = decisionRefusal(request, actor, "waive a gate of");
   if (refusal) return refusal;
   const result = gates.find((g) => g.name === gate);
-  if (!result) return refuse(409, `No gate named ${gate} on this request`);
-  if (result.passed) return refuse(409, `The ${gate} gate passes; there is nothing to waive`);
-  if (waivers.some((w) => w.gate === gate)) return refuse(409, `The ${gate} gate is already waived`);
+  if (!result) return refuse("conflict", `No gate named ${gate} on this request`);
+  if (result.passed) return refuse("conflict", `The ${gate} gate passes; there is nothing to waive`);
+  if (waivers.some((w) => w.gate === gate)) return refuse("conflict", `The ${gate} gate is already waived`);
   return { ok: true };
 }
 
 export function checkWithdraw(request: RequestFacts, actor: Actor): Verdict {
-  if (actor.kind === "key") return refuse(403, "An API key cannot withdraw a promotion: a person must");
-  if (actor.id !== request.requestedById) return refuse(403, "Only the person who requested this promotion can withdraw it");
-  if (request.status !== "pending") return refuse(409, `The request is already ${request.status}`);
+  if (actor.kind === "key") return refuse("refused", "An API key cannot withdraw a promotion: a person must");
+  if (actor.id !== request.requestedById) return refuse("refused", "Only the person who requested this promotion can withdraw it");
+  if (request.status !== "pending") return refuse("conflict", `The request is already ${request.status}`);
   return { ok: true };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROMOTION_STATUSES, PROMOTION_TARGETS } from "@/drizzle/schema/governance";
+import { GATE_STATUSES, PROMOTION_STATUSES, PROMOTION_TARGETS } from "@/drizzle/schema/governance";
 import { finiteNumber } from "@/lib/api/fields";
 import { modelNameSchema } from "@/lib/registry/schemas";
 import { GATE_NAMES } from "./gates";
@@ -41,3 +41,81 @@ export const uuidSchema = z.uuid();
 
 export type CreatePromotionInput = z.infer<typeof createPromotionSchema>;
 export type PolicyInput = z.infer<typeof policySchema>;
+
+// What the governance routes answer: the view types of views.ts and queries.ts, as documented.
+const iso = z.string();
+const requiredApprovalsSchema = z.partialRecord(z.enum(APPROVER_ROLES), z.number());
+
+export const policyViewSchema = z.object({
+  id: z.uuid(),
+  target_stage: z.enum(PROMOTION_TARGETS),
+  version: z.number().int(),
+  required_approvals: requiredApprovalsSchema,
+  metric_tolerance: z.number(),
+  require_producing_run: z.boolean(),
+  created_at: iso,
+  created_by: z.string(),
+});
+
+export const gateViewSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  status: z.enum(GATE_STATUSES),
+  detail: z.string(),
+  waived: z.object({ by: z.string(), reason: z.string(), at: iso }).nullable(),
+});
+
+export const promotionViewSchema = z.object({
+  id: z.uuid(),
+  model: z.string(),
+  version: z.string(),
+  target_stage: z.enum(PROMOTION_TARGETS),
+  status: z.enum(PROMOTION_STATUSES),
+  justification: z.string(),
+  requested_by: z.string(),
+  created_at: iso,
+  decided_at: iso.nullable(),
+  decided_by: z.string().nullable(),
+  decision_reason: z.string().nullable(),
+  policy: z.object({ id: z.uuid(), version: z.number().int(), metric_tolerance: z.number(), require_producing_run: z.boolean() }),
+  required_approvals: requiredApprovalsSchema,
+  missing_approvals: z.record(z.string(), z.number()),
+  gates: z.array(gateViewSchema),
+  drift_evidence: z.object({
+    reference_sample_id: z.uuid().nullable(),
+    settings: z.record(z.string(), z.object({ method: z.string().nullable(), threshold: z.number().nullable() })),
+  }),
+  approvals: z.array(z.object({ by: z.string(), role: z.string(), comment: z.string().nullable(), at: iso })),
+});
+
+export const promotionDetailSchema = promotionViewSchema.extend({
+  events: z.array(z.object({ kind: z.string(), actor: z.string(), at: iso, detail: z.record(z.string(), z.unknown()) })),
+  comparison: z.object({
+    candidate: z.object({ version: z.string(), stage: z.string(), metrics: z.record(z.string(), z.number()), model_card: z.string().nullable() }),
+    production: z.object({ version: z.string(), metrics: z.record(z.string(), z.number()) }).nullable(),
+  }),
+});
+
+export const reviewViewSchema = z.object({
+  id: z.uuid(),
+  model: z.string(),
+  from_version: z.string().nullable(),
+  to_version: z.string(),
+  reason: z.string(),
+  by: z.string(),
+  at: iso,
+  acknowledged_by: z.string().nullable(),
+  acknowledged_at: iso.nullable(),
+  comment: z.string().nullable(),
+});
+
+export const rollbackResultSchema = z.object({
+  model: z.string(),
+  production_version: z.string(),
+  previous_version: z.string().nullable(),
+  review: reviewViewSchema,
+});
+
+export const policyListSchema = z.object({ policies: z.array(policyViewSchema) });
+export const promotionListSchema = z.object({ promotions: z.array(promotionViewSchema) });
+export const reviewListSchema = z.object({ reviews: z.array(reviewViewSchema) });

@@ -3,8 +3,7 @@ import type { DbOrTx } from "@/lib/db";
 import { storePoints } from "@/lib/metrics/commands";
 import { resolveVersionIds, lookupVersions } from "./queries";
 import { MAX_POINTS_PER_BATCH, type MetricPointInput } from "./schemas";
-import { TooLarge } from "@/lib/errors";
-import { ApiError, apiError } from "@/lib/api/errors";
+import { Invalid, TooLarge } from "@/lib/errors";
 import type { Random } from "@/lib/drift/reservoir";
 import type { IngestFeaturesInput } from "@/lib/drift/schemas";
 import { storeFeatureRecords } from "@/lib/drift/commands";
@@ -27,11 +26,10 @@ export async function ingestFeatureRecords(db: DbOrTx, input: IngestFeaturesInpu
   return db.transaction(async (tx) => {
     const [versionId] = await resolveVersionIds(tx, [{ model: input.model, version: input.version }], () => "").catch((error: unknown) => {
       // The batch names one model and version at its top level: report `model` or `version`, not `.model`.
-      if (!(error instanceof ApiError)) throw error;
-      throw apiError(
-        error.status,
+      if (!(error instanceof Invalid)) throw error;
+      throw new Invalid(
+        error.details.map((d) => ({ ...d, path: d.path.replace(/^\./, "") })),
         error.message,
-        error.details?.map((d) => ({ ...d, path: d.path.replace(/^\./, "") })),
       );
     });
     await storeFeatureRecords(tx, versionId, input.records, random);

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { models, modelVersions } from "@/drizzle/schema";
-import { apiError, type ErrorDetail } from "@/lib/api/errors";
+import { Invalid, type FieldIssue } from "@/lib/errors";
 import type { DbOrTx } from "@/lib/db";
 
 export interface VersionLookup {
@@ -30,7 +30,7 @@ export async function lookupVersions(db: DbOrTx, items: { model: string; version
  */
 export async function resolveVersionIds(db: DbOrTx, items: { model: string; version: string }[], pathOf: (index: number) => string): Promise<string[]> {
   const lookup = await lookupVersions(db, items);
-  const details: ErrorDetail[] = [];
+  const details: FieldIssue[] = [];
   const ids = items.map((item, index) => {
     const id = lookup.idOf(item.model, item.version);
     if (!id && details.length < 100) {
@@ -42,6 +42,6 @@ export async function resolveVersionIds(db: DbOrTx, items: { model: string; vers
     }
     return id ?? "";
   });
-  if (details.length) throw apiError(422, "The batch names unknown models or versions; nothing was stored", details);
+  if (details.length) throw new Invalid(details, "The batch names unknown models or versions; nothing was stored");
   return ids;
 }

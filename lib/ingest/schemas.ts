@@ -17,3 +17,6 @@ export const ingestMetricsSchema = z.object({
 });
 
 export type MetricPointInput = z.infer<typeof metricPointSchema>;
+
+/** What a batch write answers: how many items it stored (all of them, or it failed whole). */
+export const acceptedSchema = z.object({ accepted: z.number().int() });

@@ -15,3 +15,18 @@ export const metricQuerySchema = z
     return { ...q, from, to };
   })
   .refine((q) => q.from < q.to, { message: "from must be before to", path: ["from"] });
+
+export const metricSeriesSchema = z.object({
+  metric: z.string(),
+  from: z.string(),
+  to: z.string(),
+  step_seconds: z.number(),
+  source: z.string(),
+  series: z.array(
+    z.object({
+      version: z.string(),
+      points: z.array(z.object({ ts: z.string(), avg: z.number(), min: z.number(), max: z.number(), count: z.number() })),
+    }),
+  ),
+  annotations: z.array(z.object({ ts: z.string(), kind: z.enum(["promotion", "rollback", "incident"]), text: z.string() })),
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { routeDefinitions } from "@/lib/api/registry";
+import type { RouteDescription } from "@/lib/api/route";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import { OPERATIONS, type Operation } from "./operations";
 
 const ERROR = {
   description: "The contract's error shape",
@@ -25,9 +26,11 @@ const ERROR = {
   },
 };
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+const ERROR_STATUSES = ["400", "401", "403", "404", "409", "413", "415", "422", "429"];
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
   // Inside an OpenAPI document the dialect is implied; drop the standalone $schema marker.
-  const generated = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   delete generated.$schema;
   return generated;
 }
@@ -37,34 +40,53 @@ function queryParameters(schema: z.ZodType) {
   return Object.entries(properties).map(([name, s]) => ({ name, in: "query", required: required.includes(name), schema: s }));
 }
 
-function operationObject(op: Operation) {
-  const rule: { roles: readonly string[]; scope?: string } = PERMISSIONS[op.permission];
+function pathParameters(route: RouteDescription) {
+  return [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+    const schema = route.params?.[name];
+    return { name, in: "path", required: true, schema: schema ? jsonSchema(schema) : { type: "string" } };
+  });
+}
+
+function whoMay(route: RouteDescription): string {
+  if (route.permission === "public") return "Public: no credentials needed.";
+  const rule: { roles: readonly string[]; scope?: string } = PERMISSIONS[route.permission];
   const who = [rule.roles.length ? `roles: ${rule.roles.join(", ")}` : null, rule.scope ? `API key scope: ${rule.scope}` : null].filter(Boolean).join("; ");
-  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  return `Permission \`${route.permission}\` (${who || "nobody"}).`;
+}
+
+function successContent(route: RouteDescription) {
+  const schema = jsonSchema(route.response, "output");
+  const types = route.contentType ? route.contentType.split(/,\s*(?=[a-z]+\/)/) : ["application/json"];
+  return Object.fromEntries(types.map((type) => [type, { schema }]));
+}
+
+function operationObject(route: RouteDescription) {
+  const open = route.permission === "public";
   return {
-    summary: op.summary,
-    tags: [op.tag],
-    description: `Permission \`${op.permission}\` (${who || "nobody"}).`,
+    summary: route.summary,
+    tags: [route.tag],
+    description: whoMay(route),
+    "x-plumbline-permission": route.permission,
     parameters: [
-      ...pathParams,
-      ...(op.query ? queryParameters(op.query) : []),
-      ...(op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : []),
+      ...pathParameters(route),
+      ...(route.query ? queryParameters(route.query) : []),
+      ...(route.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : []),
     ],
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body) } } } } : {}),
     responses: {
-      [op.success]: { description: "Success" },
-      ...Object.fromEntries(["400", "401", "403", "404", "409", "413", "415", "422", "429"].map((s) => [s, ERROR])),
-    },
-    security: [{ bearer: [] }, { session: [] }],
+      [route.status ?? 200]: { description: "Success", content: successContent(route) },
+      ...Object.fromEntries((open ? [] : ERROR_STATUSES).map((s) => [s, ERROR])),
+    } as Record<string, { description: string; content: Record<string, { schema: unknown }> }>,
+    security: open ? [] : [{ bearer: [] }, { session: [] }],
   };
 }
 
-/** The OpenAPI 3.1 document of /api/v1, generated from the handlers' own schemas. */
-export function openApiDocument(serverUrl: string) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op);
+/** The OpenAPI 3.1 document of /api/v1, generated from the route definitions themselves. */
+export async function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, ReturnType<typeof operationObject>>> = {};
+  for (const route of await routeDefinitions()) (paths[route.path] ??= {})[route.method.toLowerCase()] = operationObject(route);
   return {
-    openapi: "3.1.0",
+    openapi: "3.1.0" as const,
     info: {
       title: "Plumbline API",
       version: "1",

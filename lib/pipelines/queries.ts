@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { models, modelVersions, pipelineRuns, pipelines } from "@/drizzle/schema";
-import { apiError } from "@/lib/api/errors";
+import { Invalid, NotFound } from "@/lib/errors";
 import type { DbOrTx } from "@/lib/db";
 import { derivePipelineStatus, VOLUME_HISTORY, type RunFacts } from "./status";
 import { URGENCY, type PipelineDetail, type PipelineSummary, type RunView } from "./schemas";
@@ -135,7 +135,7 @@ export async function listPipelines(db: DbOrTx, now: Date): Promise<PipelineSumm
 
 export async function requirePipeline(db: DbOrTx, name: string): Promise<PipelineRow> {
   const [row] = await db.select().from(pipelines).where(eq(pipelines.name, name));
-  if (!row) throw apiError(404, `No pipeline named ${name}`);
+  if (!row) throw new NotFound("pipeline", name, `No pipeline named ${name}`);
   return row;
 }
 
@@ -155,7 +155,7 @@ function decodeCursor(cursor: string): { at: string; id: string } {
     if (Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error("bad cursor");
     return { at, id };
   } catch {
-    throw apiError(422, "The cursor is not one this server gave out", [{ path: "cursor", message: "use next_cursor from the previous page" }]);
+    throw new Invalid([{ path: "cursor", message: "use next_cursor from the previous page" }], "The cursor is not one this server gave out");
   }
 }
 

@@ -116,3 +116,46 @@ export interface PipelineDetail extends PipelineSummary {
   /** Every model version a run of this pipeline produced, newest first: the lineage link. */
   produced: ProducedVersion[];
 }
+
+// What the pipeline routes answer: the view types above, as documented.
+const nullableIso = z.string().nullable();
+
+export const runViewSchema = z.object({
+  run_id: z.string(),
+  status: z.enum(RUN_STATUSES),
+  started_at: nullableIso,
+  finished_at: nullableIso,
+  duration_seconds: z.number().nullable(),
+  rows_in: z.number().nullable(),
+  rows_out: z.number().nullable(),
+  checks: z.array(z.object({ name: z.string(), passed: z.boolean(), observed: z.union([z.number(), z.string(), z.boolean(), z.null()]).optional() })),
+  error: z.string().nullable(),
+  produces: z.object({ model: z.string(), version: z.string() }).nullable(),
+});
+
+export const pipelineSummarySchema = z.object({
+  name: z.string(),
+  status: z.enum(PIPELINE_STATUSES),
+  reason: z.string(),
+  owner: z.string(),
+  last_run: runViewSchema.nullable(),
+  last_success_at: nullableIso,
+  expected_every_seconds: z.number().nullable(),
+  grace_seconds: z.number(),
+  overdue_since: nullableIso,
+  next_expected_by: nullableIso,
+  rows_threshold: z.number().nullable(),
+});
+
+export const pipelineListSchema = z.object({ pipelines: z.array(pipelineSummarySchema) });
+
+export const pipelineDetailSchema = pipelineSummarySchema.extend({
+  runs: z.array(runViewSchema),
+  next_cursor: z.string().nullable(),
+  produced: z.array(z.object({ model: z.string(), version: z.string(), run_id: z.string(), finished_at: nullableIso })),
+});
+
+export const producingRunSchema = z.object({ producing_run: z.object({ pipeline: z.string(), run: runViewSchema }).nullable() });
+
+/** What a run report (native or OpenLineage) answers: the run as it now stands. */
+export const runRecordedSchema = z.object({ pipeline: z.string(), run_id: z.string(), status: z.enum(RUN_STATUSES) });

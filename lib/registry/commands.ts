@@ -2,10 +2,9 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { and, eq } from "drizzle-orm";
 import { modelVersions, predictions, stageHistory, type Stage, models } from "@/drizzle/schema";
-import { apiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import { isUniqueViolation, type Db, type DbOrTx, type Tx } from "@/lib/db";
-import { Conflict, Invalid } from "@/lib/errors";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { isQualityTask, METRICS_BY_TASK, metricFitsTask, normalizeTask } from "@/lib/quality/metrics";
 import { requireModel, summarise, versionView } from "./queries";
 import type { CreateModelInput, CreateVersionInput, ModelSummary, UpdateModelInput, VersionView } from "./schemas";
@@ -23,8 +22,8 @@ export async function moveToStage(
   const model = await requireModel(tx, input.model);
   const at = input.at ?? new Date();
   const target = await tx.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, input.version)) });
-  if (!target) throw apiError(404, `No version ${input.version} of model ${input.model}`);
-  if (target.stage === input.to) throw apiError(409, `${input.model} ${input.version} is already in ${input.to}`);
+  if (!target) throw new NotFound("version", input.version, `No version ${input.version} of model ${input.model}`);
+  if (target.stage === input.to) throw new Conflict(`${input.model} ${input.version} is already in ${input.to}`);
   const holders = await tx.query.modelVersions.findMany({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.stage, input.to)) });
   const moves: { version: string; from: Stage; to: Stage }[] = [
     ...holders.map((h) => ({ version: h.version, from: h.stage, to: "archived" as const })),
@@ -70,7 +69,7 @@ export async function createModel(db: Db, input: CreateModelInput, by: Caller): 
       return summarise(row, []);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw apiError(409, `Model ${input.name} already exists`, [{ path: "name", message: "already exists" }]);
+    if (isUniqueViolation(error)) throw new Conflict(`Model ${input.name} already exists`, [{ path: "name", message: "already exists" }]);
     throw error;
   }
 }
@@ -102,7 +101,7 @@ export async function createVersion(db: Db, modelName: string, input: CreateVers
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw apiError(409, `Version ${input.version} of ${modelName} already exists; versions are immutable`, [{ path: "version", message: "already exists" }]);
+      throw new Conflict(`Version ${input.version} of ${modelName} already exists; versions are immutable`, [{ path: "version", message: "already exists" }]);
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import { models, modelVersions, stageHistory } from "@/drizzle/schema";
-import { apiError } from "@/lib/api/errors";
+import { NotFound } from "@/lib/errors";
 import type { ModelSummary, ModelStatus, StageChangeView, VersionView } from "./schemas";
 import type { Db, DbOrTx } from "@/lib/db";
 import { primaryMetricOf } from "@/lib/quality/metrics";
@@ -11,7 +11,7 @@ export type VersionRow = typeof modelVersions.$inferSelect;
 
 export async function requireModel(db: DbOrTx, name: string): Promise<ModelRow> {
   const row = await db.query.models.findFirst({ where: eq(models.name, name) });
-  if (!row) throw apiError(404, `No model named ${name}`);
+  if (!row) throw new NotFound("model", name, `No model named ${name}`);
   return row;
 }
 
@@ -71,7 +71,7 @@ export async function getModel(db: Db, name: string) {
 export async function getVersion(db: Db, modelName: string, version: string): Promise<VersionRow & { modelName: string }> {
   const model = await requireModel(db, modelName);
   const row = await db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, version)) });
-  if (!row) throw apiError(404, `No version ${version} of model ${modelName}`);
+  if (!row) throw new NotFound("version", version, `No version ${version} of model ${modelName}`);
   return { ...row, modelName: model.name };
 }
 

@@ -85,3 +85,5 @@ export type ModelStatus = (typeof MODEL_STATUSES)[number];
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 export type VersionView = z.infer<typeof versionViewSchema>;
 export type StageChangeView = z.infer<typeof stageChangeSchema>;
+
+export const stagesAsOfSchema = z.object({ as_of: z.string(), production_version: z.string().nullable(), staging_version: z.string().nullable() });

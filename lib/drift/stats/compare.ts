@@ -47,7 +47,10 @@ const METHODS: Record<DriftMethod, MethodSpec> = {
     defaultThreshold: P_VALUE_THRESHOLD,
     measure(feature) {
       if (feature.distinct > MAX_ZTEST_CATEGORIES) {
-        throw new DriftInputError(`ztest compares the share of one of two values, but this feature has ${feature.distinct} distinct values; use chisquare`);
+        throw new DriftInputError(
+          "method",
+          `ztest compares the share of one of two values, but this feature has ${feature.distinct} distinct values; use chisquare`,
+        );
       }
       return twoProportionZTest(categoryCounts(feature));
     },
@@ -117,7 +120,7 @@ function compareRead(feature: Feature, requested: DriftMethod | undefined, reque
 
 function numbersOf(feature: Feature, method: DriftMethod): NumericFeature {
   if (feature.valueKind !== "number") {
-    throw new DriftInputError(`${method} compares numbers, but this feature holds ${feature.valueKind}s`);
+    throw new DriftInputError("method", `${method} compares numbers, but this feature holds ${feature.valueKind}s`);
   }
   return feature;
 }
@@ -125,7 +128,7 @@ function numbersOf(feature: Feature, method: DriftMethod): NumericFeature {
 function checkedMethod(method: unknown): DriftMethod | undefined {
   if (method === undefined) return undefined;
   if (!DRIFT_METHODS.includes(method as DriftMethod)) {
-    throw new DriftInputError(`unknown drift method ${JSON.stringify(method)}; expected one of ${DRIFT_METHODS.join(", ")}`);
+    throw new DriftInputError("method", `unknown drift method ${JSON.stringify(method)}; expected one of ${DRIFT_METHODS.join(", ")}`);
   }
   return method as DriftMethod;
 }
@@ -137,7 +140,7 @@ function checkedThreshold(threshold: unknown, method: DriftMethod): number {
   const valid = typeof threshold === "number" && Number.isFinite(threshold) && threshold > 0 && (!isPValue || threshold <= 1);
   if (!valid) {
     const expected = isPValue ? "a p-value threshold in (0, 1]" : "a positive finite distance";
-    throw new DriftInputError(`threshold ${String(threshold)} does not suit ${method}: expected ${expected}`);
+    throw new DriftInputError("threshold", `threshold ${String(threshold)} does not suit ${method}: expected ${expected}`);
   }
   return threshold as number;
 }

@@ -79,10 +79,11 @@ export function readCategoryCounts(reference: ReadonlyMap<unknown, number>, curr
     for (const [value, count] of sample) {
       const where = `${name}[${JSON.stringify(value)}]`;
       const kind = typeof value === "boolean" ? "boolean" : typeof value === "string" ? "string" : null;
-      if (kind === null) throw new DriftInputError(`${where}: counted categories must be strings or booleans`);
+      if (kind === null) throw new DriftInputError(name, `${where}: counted categories must be strings or booleans`);
       if (witness === null) witness = { kind, where };
-      else if (witness.kind !== kind) throw new DriftInputError(`mixed kinds in one feature: ${witness.where} is a ${witness.kind} but ${where} is a ${kind}`);
-      if (!Number.isInteger(count) || count < 0) throw new DriftInputError(`${where} has count ${count}; counts must be non-negative integers`);
+      else if (witness.kind !== kind)
+        throw new DriftInputError(name, `mixed kinds in one feature: ${witness.where} is a ${witness.kind} but ${where} is a ${kind}`);
+      if (!Number.isInteger(count) || count < 0) throw new DriftInputError(name, `${where} has count ${count}; counts must be non-negative integers`);
       if (count === 0) continue;
       present += count;
       const key = String(value);
@@ -91,7 +92,7 @@ export function readCategoryCounts(reference: ReadonlyMap<unknown, number>, curr
       else slot.cur += count;
       tally.set(key, slot);
     }
-    if (present === 0) throw new DriftInputError(`${name} is empty; drift needs at least one value in each sample`);
+    if (present === 0) throw new DriftInputError(name, `${name} is empty; drift needs at least one value in each sample`);
   }
   const keys = [...tally.keys()].sort();
   const counts: CategoryCounts = { keys, reference: new Float64Array(keys.length), current: new Float64Array(keys.length) };
@@ -127,7 +128,7 @@ export function categoryCounts(feature: Feature): CategoryCounts {
 }
 
 function asArray(sample: unknown, name: SampleName): unknown[] {
-  if (!Array.isArray(sample)) throw new DriftInputError(`${name} must be an array of values`);
+  if (!Array.isArray(sample)) throw new DriftInputError(name, `${name} must be an array of values`);
   return sample;
 }
 
@@ -144,6 +145,7 @@ function checkValues(sample: unknown[], name: SampleName, seen: KindWitness | nu
       witness = { kind, where: `${name}[${index}]` };
     } else if (witness.kind !== kind) {
       throw new DriftInputError(
+        `${name}[${index}]`,
         `mixed kinds in one feature: ${witness.where} is a ${witness.kind} but ${name}[${index}] is a ${kind}; ` +
           "a feature must hold only numbers, only strings or only booleans",
       );
@@ -151,7 +153,7 @@ function checkValues(sample: unknown[], name: SampleName, seen: KindWitness | nu
   }
   if (present === 0) {
     const detail = sample.length > 0 ? ` (all ${sample.length} values are null)` : "";
-    throw new DriftInputError(`${name} is empty${detail}; drift needs at least one value in each sample`);
+    throw new DriftInputError(name, `${name} is empty${detail}; drift needs at least one value in each sample`);
   }
   return witness as KindWitness;
 }
@@ -159,9 +161,9 @@ function checkValues(sample: unknown[], name: SampleName, seen: KindWitness | nu
 function valueKindOf(value: unknown, name: SampleName, index: number): ValueKind {
   switch (typeof value) {
     case "number":
-      if (!Number.isFinite(value)) throw new DriftInputError(`${name}[${index}] is ${value}; drift needs finite numbers`);
+      if (!Number.isFinite(value)) throw new DriftInputError(`${name}[${index}]`, `${name}[${index}] is ${value}; drift needs finite numbers`);
       if (Math.abs(value) > MAX_MAGNITUDE) {
-        throw new DriftInputError(`${name}[${index}] is ${value}; drift supports numbers up to ±${MAX_MAGNITUDE} only`);
+        throw new DriftInputError(`${name}[${index}]`, `${name}[${index}] is ${value}; drift supports numbers up to ±${MAX_MAGNITUDE} only`);
       }
       return "number";
     case "string":
@@ -170,7 +172,7 @@ function valueKindOf(value: unknown, name: SampleName, index: number): ValueKind
       return "boolean";
     default: {
       const described = Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
-      throw new DriftInputError(`${name}[${index}] is ${described}; expected a number, a string, a boolean or null`);
+      throw new DriftInputError(`${name}[${index}]`, `${name}[${index}] is ${described}; expected a number, a string, a boolean or null`);
     }
   }
 }

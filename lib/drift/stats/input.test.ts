@@ -74,3 +74,17 @@ describe("missing values", () => {
     expect(compareFeature(["a", null, "b"], [null, "a"]).method).toBe("ztest");
   });
 });
+
+describe("a DriftInputError names the field at fault, as a comparison request writes it", () => {
+  it.each([
+    ["an empty sample", [], numbers, {}, "reference"],
+    ["a bad value", numbers, [1, 2, Number.NaN], {}, "current[2]"],
+    ["a second kind", [1, "2", 3], numbers, {}, "reference[1]"],
+    ["a method that does not exist", numbers, numbers, { method: "vibes" }, "method"],
+    ["a threshold the method cannot read", numbers, numbers, { method: "ks", threshold: 2 }, "threshold"],
+  ])("%s", (_label, reference, current, options, path) => {
+    const error = errorOf(() => compareFeature(reference, current, options as never));
+    expect(error.details).toEqual([{ path, message: error.message }]);
+    expect(error.kind).toBe("invalid");
+  });
+});

@@ -1,3 +1,3 @@
 export { convertOtlpMetrics, type OtlpConversion, type OtlpPoint } from "./convert";
 export { estimateQuantile } from "./quantile";
-export { otlpMetricsRequestSchema, type OtlpMetricsRequest } from "./schema";
+export { otlpExportResponseSchema, otlpMetricsRequestSchema, type OtlpMetricsRequest } from "./schema";

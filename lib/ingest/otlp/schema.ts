@@ -128,3 +128,8 @@ export type OtlpExponentialHistogramDataPoint = z.infer<typeof exponentialHistog
 export type OtlpSummaryDataPoint = z.infer<typeof summaryDataPointSchema>;
 /** What all data points share: where conversion finds the time, the flags and the attributes. */
 export type OtlpDataPoint = Pick<OtlpNumberDataPoint, keyof typeof dataPointFields>;
+
+/** What a collector answers: empty when every point was stored, else how many were rejected and why. */
+export const otlpExportResponseSchema = z.object({
+  partialSuccess: z.object({ rejectedDataPoints: z.number().int(), errorMessage: z.string() }).optional(),
+});

@@ -1,26 +1,22 @@
-import { notFound } from "next/navigation";
 import { ModelDrift } from "@/components/drift/model-drift";
 import { MetricGrid } from "@/components/models/metric-grid";
 import { ModelHeader } from "@/components/models/model-header";
 import { StageHistory } from "@/components/models/stage-history";
 import { VersionsTable } from "@/components/models/versions-table";
-import { ApiError } from "@/lib/api/errors";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { storedMetricNames } from "@/lib/metrics/queries";
+import { orNotFound } from "@/lib/not-found";
 import { pickQualityMetric } from "@/lib/metrics/display";
 import { getModel } from "@/lib/registry/queries";
 import { ModelActions } from "@/components/governance/model-actions";
 
 async function loadModel(name: string) {
   const db = await getDb();
-  try {
+  return orNotFound(async () => {
     const model = await getModel(db, name);
     return { model, stored: await storedMetricNames(db, model.name) };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
-    throw error;
-  }
+  });
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {

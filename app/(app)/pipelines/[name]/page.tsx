@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { DETAIL_RUNS } from "@/components/pipelines/href";
 import { PipelineDetailView } from "@/components/pipelines/pipeline-detail";
-import { ApiError } from "@/lib/api/errors";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
+import { orNull } from "@/lib/not-found";
 import { getPipeline } from "@/lib/pipelines/queries";
 
 type Props = { params: Promise<{ name: string }> };
@@ -21,11 +21,8 @@ function decodeName(raw: string): string {
 async function loadPipeline(raw: string, now: Date) {
   const db = await getDb();
   for (const name of new Set([decodeName(raw), raw])) {
-    try {
-      return await getPipeline(db, name, now, { limit: DETAIL_RUNS });
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
-    }
+    const pipeline = await orNull(() => getPipeline(db, name, now, { limit: DETAIL_RUNS }));
+    if (pipeline) return pipeline;
   }
   notFound();
 }

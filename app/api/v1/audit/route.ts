@@ -1,10 +1,14 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { queryAudit } from "@/lib/audit/queries";
-import { auditFilterOf, auditQuerySchema } from "@/lib/audit/schemas";
+import { auditFilterOf, auditPageSchema, auditQuerySchema } from "@/lib/audit/schemas";
 
-export const GET = withAuth("audit.read", async ({ req, db }) => {
-  const q = validate(auditQuerySchema, Object.fromEntries(req.nextUrl.searchParams));
-  const page = await queryAudit(db, { ...auditFilterOf(q), before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit });
-  return Response.json(page);
+export const GET = defineRoute({
+  method: "GET",
+  path: "/audit",
+  tag: "Audit",
+  summary: "Audit entries, newest first, filtered, with a cursor",
+  permission: "audit.read",
+  query: auditQuerySchema,
+  response: auditPageSchema,
+  handler: ({ db, query: q }) => queryAudit(db, { ...auditFilterOf(q), before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit }),
 });

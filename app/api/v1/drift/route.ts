@@ -1,10 +1,15 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { fleetDrift } from "@/lib/drift/queries";
-import { driftQuerySchema } from "@/lib/drift/schemas";
+import { driftQuerySchema, fleetDriftSchema } from "@/lib/drift/schemas";
 
 /** The fleet's drift at a glance: what the /drift page refreshes from. */
-export const GET = withAuth("dashboards.read", async ({ req, db }) => {
-  const q = validate(driftQuerySchema, Object.fromEntries(req.nextUrl.searchParams));
-  return Response.json(await fleetDrift(db, q));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/drift",
+  tag: "Drift",
+  summary: "The fleet's drift at a glance: models × features",
+  permission: "dashboards.read",
+  query: driftQuerySchema,
+  response: fleetDriftSchema,
+  handler: ({ db, query }) => fleetDrift(db, query),
 });

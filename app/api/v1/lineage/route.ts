@@ -1,13 +1,18 @@
-import { validate } from "@/lib/api/body";
-import { withIdempotency } from "@/lib/api/idempotency";
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { recordRunReport } from "@/lib/pipelines/commands";
 import { runEventSchema, runEventToReport } from "@/lib/pipelines/openlineage";
+import { runRecordedSchema } from "@/lib/pipelines/schemas";
 
 /** The OpenLineage HTTP transport's endpoint: one RunEvent per request. */
-export const POST = withAuth("ingest", (ctx) =>
-  withIdempotency(ctx, async (json, tx) => {
-    const event = validate(runEventSchema, json);
-    return { status: 202, body: await recordRunReport(tx, runEventToReport(event), new Date()) };
-  }),
-);
+export const POST = defineRoute({
+  method: "POST",
+  path: "/lineage",
+  tag: "Ingestion",
+  summary: "An OpenLineage RunEvent (START, RUNNING, COMPLETE, FAIL, ABORT); namespace/name is the pipeline",
+  permission: "ingest",
+  body: runEventSchema,
+  response: runRecordedSchema,
+  status: 202,
+  idempotent: true,
+  handler: ({ tx, body }) => recordRunReport(tx, runEventToReport(body), new Date()),
+});

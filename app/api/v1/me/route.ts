@@ -1,4 +1,13 @@
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
+import { principalSchema } from "@/lib/auth/schemas";
 
 /** Who the caller is, as the server sees it now: a person's roles or a key's scopes. */
-export const GET = withAuth("dashboards.read", ({ principal }) => Response.json(principal));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/me",
+  tag: "Access",
+  summary: "Who the caller is: a person's roles or a key's scopes",
+  permission: "dashboards.read",
+  response: principalSchema,
+  handler: ({ principal }) => principal,
+});

@@ -1,10 +1,18 @@
 import { defineRoute } from "@/lib/api/route";
-import { withAuth } from "@/lib/api/with-auth";
 import { listModelsWithHealth } from "@/lib/fleet/queries";
+import { modelListSchema } from "@/lib/fleet/schemas";
 import { createModel } from "@/lib/registry/commands";
 import { createModelSchema, modelSummarySchema } from "@/lib/registry/schemas";
 
-export const GET = withAuth("dashboards.read", async ({ db }) => Response.json({ models: await listModelsWithHealth(db) }));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/models",
+  tag: "Registry",
+  summary: "Models with their production and staging versions, status and last-24-hours health",
+  permission: "dashboards.read",
+  response: modelListSchema,
+  handler: async ({ db }) => ({ models: await listModelsWithHealth(db) }),
+});
 
 export const POST = defineRoute({
   method: "POST",

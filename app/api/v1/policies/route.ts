@@ -1,6 +1,13 @@
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { listPolicies } from "@/lib/governance/queries";
+import { policyListSchema } from "@/lib/governance/schemas";
 
-export const GET = withAuth("dashboards.read", async ({ db }) => {
-  return Response.json({ policies: await listPolicies(db) });
+export const GET = defineRoute({
+  method: "GET",
+  path: "/policies",
+  tag: "Governance",
+  summary: "The policy in force for each target stage",
+  permission: "dashboards.read",
+  response: policyListSchema,
+  handler: async ({ db }) => ({ policies: await listPolicies(db) }),
 });

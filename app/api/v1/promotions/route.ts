@@ -1,15 +1,27 @@
-import { parseBody, validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
-import { listPromotions } from "@/lib/governance/queries";
+import { defineRoute } from "@/lib/api/route";
 import { requestPromotion } from "@/lib/governance/commands";
-import { createPromotionSchema, promotionListQuery } from "@/lib/governance/schemas";
+import { listPromotions } from "@/lib/governance/queries";
+import { createPromotionSchema, promotionListQuery, promotionListSchema, promotionViewSchema } from "@/lib/governance/schemas";
 
-export const GET = withAuth("dashboards.read", async ({ req, db }) => {
-  const { status } = validate(promotionListQuery, Object.fromEntries(req.nextUrl.searchParams));
-  return Response.json({ promotions: await listPromotions(db, { status }) });
+export const GET = defineRoute({
+  method: "GET",
+  path: "/promotions",
+  tag: "Governance",
+  summary: "Promotion requests, newest first, optionally by status",
+  permission: "dashboards.read",
+  query: promotionListQuery,
+  response: promotionListSchema,
+  handler: async ({ db, query }) => ({ promotions: await listPromotions(db, { status: query.status }) }),
 });
 
-export const POST = withAuth("promotion.request", async ({ req, db, principal, by }) => {
-  const input = await parseBody(req, createPromotionSchema);
-  return Response.json(await requestPromotion(db, input, principal, by), { status: 201 });
+export const POST = defineRoute({
+  method: "POST",
+  path: "/promotions",
+  tag: "Governance",
+  summary: "Request a version's promotion; its gates are evaluated at once",
+  permission: "promotion.request",
+  body: createPromotionSchema,
+  response: promotionViewSchema,
+  status: 201,
+  handler: ({ db, body, principal, caller }) => requestPromotion(db, body, principal, caller),
 });

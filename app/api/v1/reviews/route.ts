@@ -1,6 +1,13 @@
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { listReviews } from "@/lib/governance/queries";
+import { reviewListSchema } from "@/lib/governance/schemas";
 
-export const GET = withAuth("dashboards.read", async ({ db }) => {
-  return Response.json({ reviews: await listReviews(db) });
+export const GET = defineRoute({
+  method: "GET",
+  path: "/reviews",
+  tag: "Governance",
+  summary: "Break-glass rollbacks and whether compliance has acknowledged them",
+  permission: "dashboards.read",
+  response: reviewListSchema,
+  handler: async ({ db }) => ({ reviews: await listReviews(db) }),
 });

@@ -1,12 +1,17 @@
-import { validate } from "@/lib/api/body";
-import { withIdempotency } from "@/lib/api/idempotency";
-import { withAuth } from "@/lib/api/with-auth";
+import { acceptedSchema } from "@/lib/ingest/schemas";
+import { defineRoute } from "@/lib/api/route";
 import { ingestFeaturesSchema } from "@/lib/drift/schemas";
 import { ingestFeatureRecords } from "@/lib/ingest/commands";
 
-export const POST = withAuth("ingest", (ctx) =>
-  withIdempotency(ctx, async (json, tx) => {
-    const input = validate(ingestFeaturesSchema, json);
-    return { status: 202, body: await ingestFeatureRecords(tx, input) };
-  }),
-);
+export const POST = defineRoute({
+  method: "POST",
+  path: "/ingest/features",
+  tag: "Ingestion",
+  summary: "Push up to 10,000 feature records of one version; sampled per hour for drift",
+  permission: "ingest",
+  body: ingestFeaturesSchema,
+  response: acceptedSchema,
+  status: 202,
+  idempotent: true,
+  handler: ({ tx, body }) => ingestFeatureRecords(tx, body),
+});

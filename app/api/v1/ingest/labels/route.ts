@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/route";
+import { acceptedSchema } from "@/lib/ingest/schemas";
 import { ingestLabels } from "@/lib/quality/commands";
 import { ingestLabelsSchema } from "@/lib/quality/schemas";
 
@@ -10,7 +11,7 @@ export const POST = defineRoute({
   summary: "Store a batch of ground-truth labels, joined to their predictions by id whichever arrives first",
   permission: "ingest",
   body: ingestLabelsSchema,
-  response: z.object({ accepted: z.number().int(), matched: z.number().int() }),
+  response: acceptedSchema.extend({ matched: z.number().int() }),
   status: 202,
   idempotent: true,
   handler: ({ tx, body }) => ingestLabels(tx, body),

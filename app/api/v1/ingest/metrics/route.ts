@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { acceptedSchema } from "@/lib/ingest/schemas";
 import { defineRoute } from "@/lib/api/route";
 import { ingestMetricPoints } from "@/lib/ingest/commands";
 import { ingestMetricsSchema } from "@/lib/ingest/schemas";
@@ -10,7 +10,7 @@ export const POST = defineRoute({
   summary: "Store a batch of metric points, whole or not at all",
   permission: "ingest",
   body: ingestMetricsSchema,
-  response: z.object({ accepted: z.number().int() }),
+  response: acceptedSchema,
   status: 202,
   idempotent: true,
   handler: ({ tx, body }) => ingestMetricPoints(tx, body.points),

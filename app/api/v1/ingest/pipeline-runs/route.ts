@@ -1,13 +1,17 @@
-import { validate } from "@/lib/api/body";
-import { withIdempotency } from "@/lib/api/idempotency";
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { recordRunReport } from "@/lib/pipelines/commands";
 import { pipelineRunToReport } from "@/lib/pipelines/reports";
-import { pipelineRunSchema } from "@/lib/pipelines/schemas";
+import { pipelineRunSchema, runRecordedSchema } from "@/lib/pipelines/schemas";
 
-export const POST = withAuth("ingest", (ctx) =>
-  withIdempotency(ctx, async (json, tx) => {
-    const input = validate(pipelineRunSchema, json);
-    return { status: 202, body: await recordRunReport(tx, pipelineRunToReport(input), new Date()) };
-  }),
-);
+export const POST = defineRoute({
+  method: "POST",
+  path: "/ingest/pipeline-runs",
+  tag: "Ingestion",
+  summary: "Report a pipeline run; upserted by (pipeline, run_id), in any order",
+  permission: "ingest",
+  body: pipelineRunSchema,
+  response: runRecordedSchema,
+  status: 202,
+  idempotent: true,
+  handler: ({ tx, body }) => recordRunReport(tx, pipelineRunToReport(body), new Date()),
+});

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { acceptedSchema } from "@/lib/ingest/schemas";
 import { defineRoute } from "@/lib/api/route";
 import { ingestPredictions } from "@/lib/quality/commands";
 import { ingestPredictionsSchema } from "@/lib/quality/schemas";
@@ -10,7 +10,7 @@ export const POST = defineRoute({
   summary: "Store a batch of predictions (ids unique per model), whole or not at all; features feed drift",
   permission: "ingest",
   body: ingestPredictionsSchema,
-  response: z.object({ accepted: z.number().int() }),
+  response: acceptedSchema,
   status: 202,
   idempotent: true,
   handler: ({ tx, body }) => ingestPredictions(tx, body),

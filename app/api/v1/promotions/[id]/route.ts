@@ -1,7 +1,15 @@
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { getPromotion } from "@/lib/governance/queries";
-import { idParam } from "@/lib/governance/route-params";
+import { promotionDetailSchema } from "@/lib/governance/schemas";
 
-export const GET = withAuth<{ id: string }>("dashboards.read", async ({ db, params }) => {
-  return Response.json(await getPromotion(db, idParam(params.id, "promotion request")));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/promotions/{id}",
+  tag: "Governance",
+  summary: "A promotion request with its events and the candidate beside production",
+  permission: "dashboards.read",
+  params: { id: uuidParam },
+  response: promotionDetailSchema,
+  handler: ({ db, params }) => getPromotion(db, params.id),
 });

@@ -1,6 +1,5 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ModelActions } from "@/components/governance/model-actions";
 import { DeclaredMetrics } from "@/components/models/declared-metrics";
 import { FeatureImportanceChart } from "@/components/models/feature-importance-chart";
@@ -8,9 +7,9 @@ import { ModelCard } from "@/components/models/model-card";
 import { ProducedBy } from "@/components/models/produced-by";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge } from "@/components/ui/status-badge";
-import { ApiError } from "@/lib/api/errors";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
+import { orNotFound } from "@/lib/not-found";
 import { producingRun } from "@/lib/pipelines/queries";
 import { getModel, getVersion } from "@/lib/registry/queries";
 
@@ -18,14 +17,11 @@ type Params = Promise<{ name: string; version: string }>;
 
 async function load(name: string, version: string) {
   const db = await getDb();
-  try {
+  return orNotFound(async () => {
     const model = await getModel(db, name);
     const row = await getVersion(db, name, version);
     return { model, row, produced: await producingRun(db, name, version) };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) notFound();
-    throw error;
-  }
+  });
 }
 
 export async function generateMetadata({ params }: { params: Params }) {

@@ -1,9 +1,16 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { modelDrift } from "@/lib/drift/queries";
-import { driftQuerySchema } from "@/lib/drift/schemas";
+import { driftQuerySchema, modelDriftSchema } from "@/lib/drift/schemas";
 
-export const GET = withAuth<{ name: string }>("dashboards.read", async ({ req, db, params }) => {
-  const q = validate(driftQuerySchema, Object.fromEntries(req.nextUrl.searchParams));
-  return Response.json(await modelDrift(db, params.name, q));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/models/{name}/drift",
+  tag: "Drift",
+  summary: "Per-feature drift of a version over a time range against its reference",
+  permission: "dashboards.read",
+  params: { name: modelNameParam },
+  query: driftQuerySchema,
+  response: modelDriftSchema,
+  handler: ({ db, params, query }) => modelDrift(db, params.name, query),
 });

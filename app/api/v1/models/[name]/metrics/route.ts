@@ -1,9 +1,17 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
-import { metricQuerySchema } from "@/lib/metrics/schemas";
+import { modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { metricSeries } from "@/lib/metrics/queries";
+import { metricQuerySchema, metricSeriesSchema } from "@/lib/metrics/schemas";
 
-export const GET = withAuth<{ name: string }>("dashboards.read", async ({ req, db, params }) => {
-  const q = validate(metricQuerySchema, Object.fromEntries(req.nextUrl.searchParams));
-  return Response.json(await metricSeries(db, { model: params.name, metric: q.metric, from: q.from, to: q.to, version: q.version, maxPoints: q.max_points }));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/models/{name}/metrics",
+  tag: "Reading",
+  summary: "Downsampled min/avg/max/count buckets per version, with promotion and rollback annotations",
+  permission: "dashboards.read",
+  params: { name: modelNameParam },
+  query: metricQuerySchema,
+  response: metricSeriesSchema,
+  handler: ({ db, params, query: q }) =>
+    metricSeries(db, { model: params.name, metric: q.metric, from: q.from, to: q.to, version: q.version, maxPoints: q.max_points }),
 });

@@ -1,9 +1,16 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { rollback } from "@/lib/governance/commands";
-import { rollbackSchema } from "@/lib/governance/schemas";
+import { rollbackResultSchema, rollbackSchema } from "@/lib/governance/schemas";
 
-export const POST = withAuth<{ name: string }>("rollback", async ({ req, db, params, by }) => {
-  const input = await parseBody(req, rollbackSchema);
-  return Response.json(await rollback(db, params.name, input, by));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/models/{name}/rollback",
+  tag: "Governance",
+  summary: "Break-glass: put an earlier production version back at once; compliance reviews it afterwards",
+  permission: "rollback",
+  params: { name: modelNameParam },
+  body: rollbackSchema,
+  response: rollbackResultSchema,
+  handler: ({ db, params, body, caller }) => rollback(db, params.name, body, caller),
 });

@@ -1,9 +1,16 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
-import { stagesQuerySchema } from "@/lib/registry/schemas";
+import { modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { stagesAsOf } from "@/lib/registry/queries";
+import { stagesAsOfSchema, stagesQuerySchema } from "@/lib/registry/schemas";
 
-export const GET = withAuth<{ name: string }>("dashboards.read", async ({ req, db, params }) => {
-  const { as_of } = validate(stagesQuerySchema, Object.fromEntries(req.nextUrl.searchParams));
-  return Response.json(await stagesAsOf(db, params.name, as_of ? new Date(as_of) : new Date()));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/models/{name}/stages",
+  tag: "Registry",
+  summary: "Which version held production and staging at a moment (as_of, default now)",
+  permission: "dashboards.read",
+  params: { name: modelNameParam },
+  query: stagesQuerySchema,
+  response: stagesAsOfSchema,
+  handler: ({ db, params, query }) => stagesAsOf(db, params.name, query.as_of ? new Date(query.as_of) : new Date()),
 });

@@ -1,9 +1,17 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { createVersion } from "@/lib/registry/commands";
-import { createVersionSchema } from "@/lib/registry/schemas";
+import { createVersionSchema, versionViewSchema } from "@/lib/registry/schemas";
 
-export const POST = withAuth<{ name: string }>("registry.write", async ({ req, db, params, by }) => {
-  const input = await parseBody(req, createVersionSchema);
-  return Response.json(await createVersion(db, params.name, input, by), { status: 201 });
+export const POST = defineRoute({
+  method: "POST",
+  path: "/models/{name}/versions",
+  tag: "Registry",
+  summary: "Register an immutable version (stage none)",
+  permission: "registry.write",
+  params: { name: modelNameParam },
+  body: createVersionSchema,
+  response: versionViewSchema,
+  status: 201,
+  handler: ({ db, params, body, caller }) => createVersion(db, params.name, body, caller),
 });

@@ -1,11 +1,16 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { approvePromotion } from "@/lib/governance/commands";
-import { idParam } from "@/lib/governance/route-params";
-import { approveSchema } from "@/lib/governance/schemas";
+import { approveSchema, promotionViewSchema } from "@/lib/governance/schemas";
 
-export const POST = withAuth<{ id: string }>("promotion.decide", async ({ req, db, params, principal, by }) => {
-  const id = idParam(params.id, "promotion request");
-  const { comment } = await parseBody(req, approveSchema);
-  return Response.json(await approvePromotion(db, id, comment, principal, by));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/promotions/{id}/approve",
+  tag: "Governance",
+  summary: "Approve a request; the last approval needed executes it",
+  permission: "promotion.decide",
+  params: { id: uuidParam },
+  body: approveSchema,
+  response: promotionViewSchema,
+  handler: ({ db, params, body, principal, caller }) => approvePromotion(db, params.id, body.comment, principal, caller),
 });

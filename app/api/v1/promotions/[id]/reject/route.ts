@@ -1,11 +1,16 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { rejectPromotion } from "@/lib/governance/commands";
-import { idParam } from "@/lib/governance/route-params";
-import { rejectSchema } from "@/lib/governance/schemas";
+import { promotionViewSchema, rejectSchema } from "@/lib/governance/schemas";
 
-export const POST = withAuth<{ id: string }>("promotion.decide", async ({ req, db, params, principal, by }) => {
-  const id = idParam(params.id, "promotion request");
-  const { reason } = await parseBody(req, rejectSchema);
-  return Response.json(await rejectPromotion(db, id, reason, principal, by));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/promotions/{id}/reject",
+  tag: "Governance",
+  summary: "Reject a request, with a reason",
+  permission: "promotion.decide",
+  params: { id: uuidParam },
+  body: rejectSchema,
+  response: promotionViewSchema,
+  handler: ({ db, params, body, principal, caller }) => rejectPromotion(db, params.id, body.reason, principal, caller),
 });

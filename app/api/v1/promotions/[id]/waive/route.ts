@@ -1,11 +1,16 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { waiveGate } from "@/lib/governance/commands";
-import { idParam } from "@/lib/governance/route-params";
-import { waiveSchema } from "@/lib/governance/schemas";
+import { promotionViewSchema, waiveSchema } from "@/lib/governance/schemas";
 
-export const POST = withAuth<{ id: string }>("gate.waive", async ({ req, db, params, principal, by }) => {
-  const id = idParam(params.id, "promotion request");
-  const { gate, reason } = await parseBody(req, waiveSchema);
-  return Response.json(await waiveGate(db, id, gate, reason, principal, by));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/promotions/{id}/waive",
+  tag: "Governance",
+  summary: "Waive a failed gate, with a reason (compliance)",
+  permission: "gate.waive",
+  params: { id: uuidParam },
+  body: waiveSchema,
+  response: promotionViewSchema,
+  handler: ({ db, params, body, principal, caller }) => waiveGate(db, params.id, body.gate, body.reason, principal, caller),
 });

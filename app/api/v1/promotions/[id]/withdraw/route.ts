@@ -1,8 +1,16 @@
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { withdrawPromotion } from "@/lib/governance/commands";
-import { idParam } from "@/lib/governance/route-params";
+import { promotionViewSchema } from "@/lib/governance/schemas";
 
 // The requester's own action: an ml_lead permission; checkWithdraw allows only the requester.
-export const POST = withAuth<{ id: string }>("promotion.request", async ({ db, params, principal, by }) => {
-  return Response.json(await withdrawPromotion(db, idParam(params.id, "promotion request"), principal, by));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/promotions/{id}/withdraw",
+  tag: "Governance",
+  summary: "Withdraw one's own pending request",
+  permission: "promotion.request",
+  params: { id: uuidParam },
+  response: promotionViewSchema,
+  handler: ({ db, params, principal, caller }) => withdrawPromotion(db, params.id, principal, caller),
 });

@@ -1,13 +1,18 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { acknowledgeReview } from "@/lib/governance/commands";
-import { idParam } from "@/lib/governance/route-params";
-import { ackSchema } from "@/lib/governance/schemas";
+import { ackSchema, reviewViewSchema } from "@/lib/governance/schemas";
 
 // Acknowledging a break-glass rollback is compliance's sign-off; gate.waive is the permission the
 // table gives compliance alone.
-export const POST = withAuth<{ id: string }>("gate.waive", async ({ req, db, params, principal, by }) => {
-  const id = idParam(params.id, "review item");
-  const { comment } = await parseBody(req, ackSchema);
-  return Response.json(await acknowledgeReview(db, id, comment, principal, by));
+export const POST = defineRoute({
+  method: "POST",
+  path: "/reviews/{id}/ack",
+  tag: "Governance",
+  summary: "Acknowledge a break-glass rollback",
+  permission: "gate.waive",
+  params: { id: uuidParam },
+  body: ackSchema,
+  response: reviewViewSchema,
+  handler: ({ db, params, body, principal, caller }) => acknowledgeReview(db, params.id, body.comment, principal, caller),
 });

@@ -1,10 +1,17 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { featureParam, modelNameParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { featureDetail } from "@/lib/drift/queries";
-import { driftQuerySchema } from "@/lib/drift/schemas";
+import { driftQuerySchema, featureDetailSchema } from "@/lib/drift/schemas";
 
 /** One feature in depth: both distributions, the result, and its daily drift over 30 days. */
-export const GET = withAuth<{ name: string; feature: string }>("dashboards.read", async ({ req, db, params }) => {
-  const q = validate(driftQuerySchema, Object.fromEntries(req.nextUrl.searchParams));
-  return Response.json(await featureDetail(db, params.name, decodeURIComponent(params.feature), q));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/models/{name}/drift/features/{feature}",
+  tag: "Drift",
+  summary: "One feature's distributions and daily statistic",
+  permission: "dashboards.read",
+  params: { name: modelNameParam, feature: featureParam },
+  query: driftQuerySchema,
+  response: featureDetailSchema,
+  handler: ({ db, params, query }) => featureDetail(db, params.name, params.feature, query),
 });

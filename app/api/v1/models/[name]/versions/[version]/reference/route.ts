@@ -1,9 +1,17 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
-import { referenceUploadSchema } from "@/lib/drift/schemas";
+import { modelNameParam, versionParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { storeReference } from "@/lib/drift/commands";
+import { referenceStoredSchema, referenceUploadSchema } from "@/lib/drift/schemas";
 
-export const POST = withAuth<{ name: string; version: string }>("registry.write", async ({ req, db, params, by }) => {
-  const input = await parseBody(req, referenceUploadSchema);
-  return Response.json(await storeReference(db, params.name, params.version, input, by), { status: 201 });
+export const POST = defineRoute({
+  method: "POST",
+  path: "/models/{name}/versions/{version}/reference",
+  tag: "Registry",
+  summary: "Upload the training-time reference sample drift compares against (replaces an earlier one)",
+  permission: "registry.write",
+  params: { name: modelNameParam, version: versionParam },
+  body: referenceUploadSchema,
+  response: referenceStoredSchema,
+  status: 201,
+  handler: ({ db, params, body, caller }) => storeReference(db, params.name, params.version, body, caller),
 });
