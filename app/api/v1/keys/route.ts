@@ -1,13 +1,26 @@
-import { parseBody } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { defineRoute } from "@/lib/api/route";
 import { createApiKey } from "@/lib/auth/commands";
 import { listApiKeys } from "@/lib/auth/queries";
-import { createKeySchema } from "@/lib/auth/schemas";
+import { createdKeySchema, createKeySchema, keysListSchema } from "@/lib/auth/schemas";
 
-export const GET = withAuth("admin", async ({ db }) => Response.json({ keys: await listApiKeys(db) }));
+export const GET = defineRoute({
+  method: "GET",
+  path: "/keys",
+  tag: "Administration",
+  summary: "Every API key: prefix, scopes, creator, use, expiry and revocation (never the key itself)",
+  permission: "admin",
+  response: keysListSchema,
+  handler: async ({ db }) => ({ keys: await listApiKeys(db) }),
+});
 
-export const POST = withAuth("admin", async ({ req, db, by }) => {
-  const input = await parseBody(req, createKeySchema);
-  const key = await createApiKey(db, input, by);
-  return Response.json({ id: key.id, key: key.key, prefix: key.prefix, scopes: key.scopes, name: key.name }, { status: 201 });
+export const POST = defineRoute({
+  method: "POST",
+  path: "/keys",
+  tag: "Administration",
+  summary: "Create an API key with scopes and an optional expiry; the full key is in this answer only",
+  permission: "admin",
+  body: createKeySchema,
+  response: createdKeySchema,
+  status: 201,
+  handler: ({ db, body, caller }) => createApiKey(db, body, caller),
 });

@@ -1,8 +1,15 @@
-import { validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { revokeApiKey } from "@/lib/auth/commands";
-import { idParamSchema } from "@/lib/auth/schemas";
+import { publicKeySchema } from "@/lib/auth/schemas";
 
-export const DELETE = withAuth<{ id: string }>("admin", async ({ db, params, by }) => {
-  return Response.json(await revokeApiKey(db, validate(idParamSchema, params.id), by));
+export const DELETE = defineRoute({
+  method: "DELETE",
+  path: "/keys/{id}",
+  tag: "Administration",
+  summary: "Revoke an API key: it is refused from the next request on",
+  permission: "admin",
+  params: { id: uuidParam },
+  response: publicKeySchema,
+  handler: ({ db, params, caller }) => revokeApiKey(db, params.id, caller),
 });

@@ -1,10 +1,16 @@
-import { parseBody, validate } from "@/lib/api/body";
-import { withAuth } from "@/lib/api/with-auth";
-import { idParamSchema, updateUserSchema } from "@/lib/auth/schemas";
+import { uuidParam } from "@/lib/api/params";
+import { defineRoute } from "@/lib/api/route";
 import { updateUser } from "@/lib/auth/commands";
+import { publicUserSchema, updateUserSchema } from "@/lib/auth/schemas";
 
-export const PATCH = withAuth<{ id: string }>("admin", async ({ req, db, params, by }) => {
-  const id = validate(idParamSchema, params.id);
-  const change = await parseBody(req, updateUserSchema);
-  return Response.json(await updateUser(db, id, change, by));
+export const PATCH = defineRoute({
+  method: "PATCH",
+  path: "/users/{id}",
+  tag: "Administration",
+  summary: "Change an account's roles or disable and re-enable it (the last admin keeps the role; nobody disables themselves)",
+  permission: "admin",
+  params: { id: uuidParam },
+  body: updateUserSchema,
+  response: publicUserSchema,
+  handler: ({ db, params, body, caller }) => updateUser(db, params.id, body, caller),
 });
