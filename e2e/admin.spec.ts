@@ -2,6 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { screenshot, signIn, signInAs } from "./helpers";
 
+// Each test signs in several people and runs axe; the shared machine is slow.
+test.describe.configure({ timeout: 240_000 });
+
 async function personPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await signInAs(page, email);
@@ -73,7 +76,7 @@ test("a new user signs in with the one-time password and must choose their own f
 
   const newcomer = await (await browser.newContext()).newPage();
   await signIn(newcomer, email, password);
-  await expect(newcomer).toHaveURL(/\/change-password$/);
+  await expect(newcomer).toHaveURL(/\/change-password$/, { timeout: 20_000 });
   await expectAccessible(newcomer);
   await screenshot(newcomer, "change-password");
   await newcomer.goto("/models");
@@ -148,7 +151,7 @@ test("policies: the policy in force per stage, its versions, and an edit that ma
   await admin.getByRole("button", { name: "Edit staging" }).click();
   await admin.getByLabel("Metric tolerance (%)").fill("200");
   await admin.getByRole("button", { name: "Save as a new version" }).click();
-  await expect(admin.getByRole("alert")).toBeVisible();
+  await expect(admin.locator("form").getByRole("alert")).toBeVisible();
   await admin.getByLabel("Metric tolerance (%)").fill("3");
   await admin.getByRole("button", { name: "Save as a new version" }).click();
   await expect(staging).toContainText("3.0 %");

@@ -138,7 +138,7 @@ export function KeysView() {
           >
             {keys.map((k) => (
               <tr key={k.id} className="align-top" data-testid="key-row" data-name={k.name}>
-                <td className="px-3 py-2 font-medium">{k.name}</td>
+                <td className="px-3 py-2 font-medium whitespace-nowrap">{k.name}</td>
                 <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
                 <td className="space-x-1 px-3 py-2">
                   {k.scopes.map((s) => (
