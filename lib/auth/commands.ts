@@ -9,7 +9,18 @@ import { hashPassword, oneTimePassword, verifyPassword } from "./password";
 import type { Role, Scope } from "./permissions";
 import { generateKey, hashKey, prefixOf } from "./api-keys";
 import type { SsoIdentity } from "./oidc-claims";
-import { findSsoAccountId, findUserByEmail, findUserById, normaliseEmail, publicKey, publicUser, type PublicKey, type PublicUser, type User } from "./queries";
+import {
+  describeUser,
+  findSsoAccountId,
+  findUserByEmail,
+  findUserById,
+  normaliseEmail,
+  publicKey,
+  publicUser,
+  type PublicKey,
+  type PublicUser,
+  type User,
+} from "./queries";
 
 /**
  * Creates an account with a one-time password (or the given one, for the demo accounts). An
@@ -107,7 +118,7 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
       target: user.email,
       detail: { before: { roles: user.roles, active: user.active }, after: { roles: row.roles, active: row.active } },
     });
-    return publicUser(row);
+    return describeUser(tx, row);
   });
 }
 

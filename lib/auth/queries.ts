@@ -31,7 +31,7 @@ export function publicUser(user: User, facts: { sso?: boolean; lastSignInAt?: Da
     roles: user.roles as Role[],
     active: user.active,
     must_change_password: user.mustChangePassword,
-    sign_in: password && facts.sso ? "both" : facts.sso ? "sso" : "password",
+    sign_in: password && facts.sso ? "both" : password ? "password" : "sso",
     last_sign_in_at: facts.lastSignInAt?.toISOString() ?? null,
   };
 }
@@ -52,6 +52,16 @@ export async function findUserById(db: DbOrTx, id: string): Promise<User | undef
 export async function findSsoAccountId(db: DbOrTx, issuer: string, subject: string): Promise<string | undefined> {
   const identity = await db.query.ssoIdentities.findFirst({ where: and(eq(ssoIdentities.issuer, issuer), eq(ssoIdentities.subject, subject)) });
   return identity?.userId;
+}
+
+/** One account as `listUsers` describes it: how it signs in and when it last did. */
+export async function describeUser(db: DbOrTx, user: User): Promise<PublicUser> {
+  const sso = await db.query.ssoIdentities.findFirst({ where: eq(ssoIdentities.userId, user.id) });
+  const [signIn] = await db
+    .select({ at: max(auditLog.ts) })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "auth.signin"), eq(auditLog.outcome, "success"), eq(auditLog.target, user.email)));
+  return publicUser(user, { sso: sso !== undefined, lastSignInAt: signIn?.at ?? null });
 }
 
 /** Every account with how it signs in and when it last did (successful sign-ins in the audit trail). */
