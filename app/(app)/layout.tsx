@@ -3,10 +3,13 @@ import { Providers } from "@/components/providers";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
 import { TopBar } from "@/components/shell/top-bar";
-import { requirePageUser, userCan } from "@/lib/auth/page-guard";
+import { redirect } from "next/navigation";
+import { mustChangePassword, requirePageUser, userCan } from "@/lib/auth/page-guard";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
+  // A one-time password opens one page only: the one where the person chooses their own.
+  if (await mustChangePassword(user)) redirect("/change-password");
   const items = NAV_ITEMS.filter((item) => userCan(user, item.permission));
   return (
     <Providers>

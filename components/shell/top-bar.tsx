@@ -78,9 +78,9 @@ export function TopBar({ user }: { user: { name: string; email: string; roles: s
       </button>
       <div className="flex items-center gap-2 border-l border-zinc-200 pl-3 dark:border-zinc-800">
         <div className="hidden text-right leading-tight lg:block">
-          <div className="text-xs font-medium" data-testid="user-email">
+          <a href="/account" className="text-xs font-medium hover:underline" data-testid="user-email">
             {user.email}
-          </div>
+          </a>
           <div className="flex justify-end gap-1">
             {user.roles.map((r) => (
               <RoleBadge key={r} role={r} />

@@ -11,6 +11,10 @@ export const users = pgTable("users", {
     .notNull()
     .default(sql`'{}'::text[]`),
   active: boolean("active").notNull().default(true),
+  /** Set with a one-time password: the person chooses their own before doing anything else. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  /** Sessions that began before this moment have ended (a password change or reset ends them). */
+  sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -25,6 +29,8 @@ export const apiKeys = pgTable("api_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  /** Past this moment the key is refused like a revoked one; null: it does not expire. */
+  expiresAt: timestamp("expires_at", { withTimezone: true }),
 });
 
 /** Failed sign-ins, kept in the database so that every replica counts the same attempts. */

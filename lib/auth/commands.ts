@@ -4,12 +4,23 @@ import { and, eq, ne, sql, isNull } from "drizzle-orm";
 import { users, apiKeys, ssoIdentities } from "@/drizzle/schema";
 import { appendAudit } from "@/lib/audit/append";
 import { isUniqueViolation, type Db, type Tx } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
-import { hashPassword, oneTimePassword } from "./password";
+import { Conflict, Invalid, NotFound, Refused } from "@/lib/errors";
+import { hashPassword, oneTimePassword, verifyPassword } from "./password";
 import type { Role, Scope } from "./permissions";
 import { generateKey, hashKey, prefixOf } from "./api-keys";
 import type { SsoIdentity } from "./oidc-claims";
-import { findSsoAccountId, findUserByEmail, findUserById, normaliseEmail, publicKey, publicUser, type PublicKey, type PublicUser, type User } from "./queries";
+import {
+  describeUser,
+  findSsoAccountId,
+  findUserByEmail,
+  findUserById,
+  normaliseEmail,
+  publicKey,
+  publicUser,
+  type PublicKey,
+  type PublicUser,
+  type User,
+} from "./queries";
 
 /**
  * Creates an account with a one-time password (or the given one, for the demo accounts). An
@@ -28,7 +39,9 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash }).returning();
+      // A password we chose is for one sign-in only: the person sets their own straight after.
+      const mustChangePassword = input.password === undefined;
+      const [row] = await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash, mustChangePassword }).returning();
       await appendAudit(tx, by, { action: "user.created", target: email, detail: { roles: input.roles } });
       return { user: publicUser(row), password };
     });
@@ -54,9 +67,17 @@ export async function upsertUser(
   const email = normaliseEmail(input.email);
   return db.transaction(async (tx) => {
     const existing = await tx.query.users.findFirst({ where: eq(users.email, email) });
+    const account = { name: input.name, roles: input.roles, passwordHash, mustChangePassword: input.password === undefined };
     const [row] = existing
-      ? await tx.update(users).set({ name: input.name, roles: input.roles, active: true, passwordHash }).where(eq(users.id, existing.id)).returning()
-      : await tx.insert(users).values({ email, name: input.name, roles: input.roles, passwordHash }).returning();
+      ? await tx
+          .update(users)
+          .set({ ...account, active: true, sessionsValidFrom: new Date() })
+          .where(eq(users.id, existing.id))
+          .returning()
+      : await tx
+          .insert(users)
+          .values({ email, ...account })
+          .returning();
     await appendAudit(tx, by, { action: existing ? "user.reenabled" : "user.created", target: email, detail: { roles: input.roles } });
     return { user: publicUser(row), password, created: !existing };
   });
@@ -73,7 +94,7 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
     const user = await tx.query.users.findFirst({ where: eq(users.id, id) });
     if (!user) throw new NotFound("user", id, `No user with id ${id}`);
     if (change.active === false && userIdOf(by) === id) {
-      throw new Conflict("You cannot disable your own account", [{ path: "active", message: "cannot disable yourself" }]);
+      throw new Conflict("You cannot disable your own account: another admin must do it", [{ path: "active", message: "cannot disable yourself" }]);
     }
     const losesAdmin = user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
     if (losesAdmin) {
@@ -82,7 +103,7 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
         .from(users)
         .where(and(eq(users.active, true), ne(users.id, id), sql`'admin' = any(${users.roles})`));
       if (count === 0) {
-        throw new Conflict("The last admin cannot lose the admin role", [
+        throw new Conflict("The last active admin cannot lose the admin role: make someone else an admin first", [
           { path: change.roles ? "roles" : "active", message: "at least one active admin must remain" },
         ]);
       }
@@ -97,7 +118,7 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
       target: user.email,
       detail: { before: { roles: user.roles, active: user.active }, after: { roles: row.roles, active: row.active } },
     });
-    return publicUser(row);
+    return describeUser(tx, row);
   });
 }
 
@@ -154,14 +175,23 @@ async function syncRoles(tx: Tx, user: User, roles: SsoIdentity["roles"]): Promi
 }
 
 /** Stores a key (hashed) and returns the full key: the only time it is ever shown. */
-export async function createApiKey(db: Db, input: { name: string; scopes: Scope[]; key?: string }, by: Caller): Promise<PublicKey & { key: string }> {
+export async function createApiKey(
+  db: Db,
+  input: { name: string; scopes: Scope[]; key?: string; expires_at?: string | null },
+  by: Caller,
+): Promise<PublicKey & { key: string }> {
   const key = input.key ?? generateKey();
+  const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name, prefix: prefixOf(key), keyHash: hashKey(key), scopes: input.scopes, createdBy: by.actor })
+      .values({ name: input.name, prefix: prefixOf(key), keyHash: hashKey(key), scopes: input.scopes, createdBy: by.actor, expiresAt })
       .returning();
-    await appendAudit(tx, by, { action: "key.created", target: row.prefix, detail: { name: input.name, scopes: input.scopes, id: row.id } });
+    await appendAudit(tx, by, {
+      action: "key.created",
+      target: row.prefix,
+      detail: { name: input.name, scopes: input.scopes, id: row.id, expires_at: expiresAt?.toISOString() ?? null },
+    });
     return { ...publicKey(row), key };
   });
 }
@@ -180,5 +210,50 @@ export async function revokeApiKey(db: Db, id: string, by: Caller): Promise<Publ
     }
     await appendAudit(tx, by, { action: "key.revoked", target: row.prefix, detail: { id } });
     return publicKey(row);
+  });
+}
+
+/**
+ * An admin gives someone a new one-time password: their sessions end, and they choose their own
+ * password at the next sign-in. Accounts that sign in only through single sign-on have no password
+ * here to reset.
+ */
+export async function resetPassword(db: Db, id: string, by: Caller): Promise<{ id: string; email: string; one_time_password: string }> {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const user = await findUserById(tx, id);
+    if (!user) throw new NotFound("user", id, `No user with id ${id}`);
+    if (userIdOf(by) === id) throw new Conflict("Change your own password on your account page, with your current password");
+    if (user.passwordHash === null) throw new Conflict(`${user.email} signs in through single sign-on only: the provider manages their password`);
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, sessionsValidFrom: new Date() }).where(eq(users.id, id));
+    await appendAudit(tx, by, { action: "user.password_reset", target: user.email, detail: {} });
+    return { id, email: user.email, one_time_password: password };
+  });
+}
+
+/**
+ * A person changes their own password, proving the current one. Every session of theirs that began
+ * before ends; the caller signs in again with the new password.
+ */
+export async function changeOwnPassword(db: Db, input: { current_password: string; new_password: string }, by: Caller): Promise<{ changed: true }> {
+  const id = userIdOf(by);
+  if (!id) throw new Refused("Only a signed-in person has a password to change");
+  const user = await findUserById(db, id);
+  if (!user) throw new NotFound("user", id);
+  if (user.passwordHash === null) throw new Conflict("You sign in through single sign-on: change your password at your identity provider");
+  if (!(await verifyPassword(input.current_password, user.passwordHash))) {
+    throw new Invalid([{ path: "current_password", message: "is not your current password" }]).audited({
+      action: "user.password_changed",
+      target: user.email,
+      detail: { reason: "wrong current password" },
+    });
+  }
+  if (input.new_password === input.current_password) throw new Invalid([{ path: "new_password", message: "must differ from the current password" }]);
+  const passwordHash = await hashPassword(input.new_password);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, sessionsValidFrom: new Date() }).where(eq(users.id, id));
+    await appendAudit(tx, by, { action: "user.password_changed", target: user.email, detail: {} });
+    return { changed: true as const };
   });
 }

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "alerts.manage": { roles: ["oncall", "ml_lead", "admin"], description: "manage alert rules and webhooks" },
   "audit.read": { roles: ["compliance", "admin"], description: "read, export and verify the audit trail" },
   admin: { roles: ["admin"], description: "manage users, roles, API keys, policies" },
+  // A key is no person: it has no password and no account page of its own.
+  "account.manage": { roles: ["viewer", "oncall", "ml_lead", "compliance", "admin"], description: "see your own account and change your own password" },
   ingest: { roles: [], scope: "ingest", description: "push metrics, features, pipeline runs, lineage and OTLP" },
 } as const satisfies Record<string, PermissionRule>;
 

@@ -16,5 +16,7 @@ export async function sessionUser(): Promise<UserPrincipal | null> {
   if (Date.now() - session.signedInAt > SESSION_MAX_AGE_SECONDS * 1000) return null;
   const user = await findUserById(await getDb(), session.userId);
   if (!user || !user.active) return null;
+  // A password change or reset ends every session that began before it.
+  if (user.sessionsValidFrom && session.signedInAt < user.sessionsValidFrom.getTime()) return null;
   return { kind: "user", id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole) };
 }

@@ -84,6 +84,11 @@ export async function listPolicies(db: DbOrTx): Promise<PolicyView[]> {
   return out;
 }
 
+/** Every version of every stage's policy, newest first. */
+export async function listPolicyVersions(db: DbOrTx): Promise<PolicyView[]> {
+  return (await db.select().from(policies).orderBy(desc(policies.createdAt), desc(policies.version))).map(policyView);
+}
+
 export async function policyById(db: DbOrTx, id: string): Promise<PolicyRow> {
   const [row] = await db.select().from(policies).where(eq(policies.id, id));
   return row;

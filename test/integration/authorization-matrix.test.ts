@@ -88,6 +88,11 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
     POST: { path: () => "/api/v1/users", body: () => ({ email: `matrix-${unique()}@example.com`, name: "Matrix", roles: ["viewer"] }) },
   },
   "/api/v1/users/[id]": { PATCH: { path: () => `/api/v1/users/${NO_SUCH_ID}`, body: () => ({ active: true }) } },
+  "/api/v1/users/[id]/password-reset": { POST: { path: () => `/api/v1/users/${NO_SUCH_ID}/password-reset` } },
+  // A wrong current password: whoever may change their password gets 422, and nothing changes.
+  "/api/v1/me/password": {
+    PUT: { path: () => "/api/v1/me/password", body: () => ({ current_password: "not-the-password", new_password: "matrix-new-password-0001" }) },
+  },
   "/api/v1/keys": {
     GET: { path: () => "/api/v1/keys" },
     POST: { path: () => "/api/v1/keys", body: () => ({ name: `matrix-${unique()}`, scopes: ["read"] }) },

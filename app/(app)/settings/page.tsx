@@ -1,63 +1,62 @@
-import { RelativeTime } from "@/components/ui/relative-time";
+import { FileCheck2, KeyRound, UserCircle, Users, type LucideIcon } from "lucide-react";
+import Link from "next/link";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
-import { RoleBadge, StatusBadge } from "@/components/ui/status-badge";
-import { listApiKeys, listUsers } from "@/lib/auth/queries";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
+import { listApiKeys, listUsers } from "@/lib/auth/queries";
 import { getDb } from "@/lib/db";
-import { Table } from "@/components/ui/table";
 
 export const metadata = { title: "Settings" };
 
+interface Section {
+  href: string;
+  title: string;
+  text: string;
+  icon: LucideIcon;
+}
+
+function SectionLink({ href, title, text, icon: Icon }: Section) {
+  return (
+    <Link
+      href={href}
+      className="flex gap-3 rounded-lg border border-zinc-200 bg-white p-4 hover:border-indigo-400 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-500"
+    >
+      <Icon aria-hidden className="mt-0.5 size-5 shrink-0 text-indigo-600 dark:text-indigo-400" />
+      <span>
+        <span className="block font-medium">{title}</span>
+        <span className="block text-sm text-zinc-600 dark:text-zinc-400">{text}</span>
+      </span>
+    </Link>
+  );
+}
+
+/** The settings hub: one card per area, each on a page of its own. */
 export default async function SettingsPage() {
   const user = await requirePageUser();
-  if (!userCan(user, "admin")) return <NoAccess what="Users, roles and API keys are managed by admins." />;
+  if (!userCan(user, "admin")) return <NoAccess what="Users, roles, API keys and policies are managed by admins." />;
   const db = await getDb();
   const [users, keys] = await Promise.all([listUsers(db), listApiKeys(db)]);
+  const activeUsers = users.filter((u) => u.active).length;
+  const liveKeys = keys.filter((k) => !k.revoked_at).length;
+  const sections: Section[] = [
+    {
+      href: "/settings/users",
+      title: "Users and roles",
+      text: `${activeUsers} active of ${users.length}. Create accounts, change roles, disable, reset passwords.`,
+      icon: Users,
+    },
+    { href: "/settings/keys", title: "API keys", text: `${liveKeys} not revoked. Create keys with scopes and an expiry, revoke them.`, icon: KeyRound },
+    { href: "/settings/policies", title: "Promotion policies", text: "Approvals and metric tolerance per stage, with every version.", icon: FileCheck2 },
+    { href: "/account", title: "Your account", text: "Your roles, sign-ins and password.", icon: UserCircle },
+  ];
   return (
     <>
-      <PageHeader title="Settings" description="People, their roles, and the API keys machines push data with." />
-      <div className="grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="users-heading">
-          <h2 id="users-heading" className="mb-2 font-medium">
-            Users
-          </h2>
-          <Table columns={[{ label: "Email" }, { label: "Roles" }, { label: "Status" }]}>
-            {users.map((u) => (
-              <tr key={u.id} className="h-9">
-                <td className="px-3">{u.email}</td>
-                <td className="space-x-1 px-3">
-                  {u.roles.map((r) => (
-                    <RoleBadge key={r} role={r} />
-                  ))}
-                </td>
-                <td className="px-3">{u.active ? <StatusBadge status="healthy" label="active" /> : <StatusBadge status="none" label="disabled" />}</td>
-              </tr>
-            ))}
-          </Table>
-        </section>
-        <section aria-labelledby="keys-heading">
-          <h2 id="keys-heading" className="mb-2 font-medium">
-            API keys
-          </h2>
-          <Table columns={[{ label: "Name" }, { label: "Prefix" }, { label: "Scopes" }, { label: "Last used" }]}>
-            {keys.map((k) => (
-              <tr key={k.id} className="h-9">
-                <td className="px-3">
-                  {k.name} {k.revoked_at && <StatusBadge status="none" label="revoked" />}
-                </td>
-                <td className="px-3 font-mono text-xs">{k.prefix}…</td>
-                <td className="space-x-1 px-3">
-                  {k.scopes.map((s) => (
-                    <RoleBadge key={s} role={s} />
-                  ))}
-                </td>
-                <td className="px-3 text-zinc-600 dark:text-zinc-400">{k.last_used_at ? <RelativeTime iso={k.last_used_at} /> : "never"}</td>
-              </tr>
-            ))}
-          </Table>
-        </section>
-      </div>
+      <PageHeader title="Settings" description="People, their roles, the API keys machines push data with, and the rules promotions follow." />
+      <nav aria-label="Settings" className="grid gap-3 md:grid-cols-2">
+        {sections.map((s) => (
+          <SectionLink key={s.href} {...s} />
+        ))}
+      </nav>
     </>
   );
 }

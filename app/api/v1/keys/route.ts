@@ -1,15 +1,15 @@
 import { defineRoute } from "@/lib/api/route";
 import { createApiKey } from "@/lib/auth/commands";
 import { listApiKeys } from "@/lib/auth/queries";
-import { createdKeySchema, createKeySchema, keyListSchema } from "@/lib/auth/schemas";
+import { createdKeySchema, createKeySchema, keysListSchema } from "@/lib/auth/schemas";
 
 export const GET = defineRoute({
   method: "GET",
   path: "/keys",
   tag: "Administration",
-  summary: "API keys (prefix, scopes, last use, revocation)",
+  summary: "Every API key: prefix, scopes, creator, use, expiry and revocation (never the key itself)",
   permission: "admin",
-  response: keyListSchema,
+  response: keysListSchema,
   handler: async ({ db }) => ({ keys: await listApiKeys(db) }),
 });
 
@@ -17,13 +17,10 @@ export const POST = defineRoute({
   method: "POST",
   path: "/keys",
   tag: "Administration",
-  summary: "Create an API key; the full key is shown once",
+  summary: "Create an API key with scopes and an optional expiry; the full key is in this answer only",
   permission: "admin",
   body: createKeySchema,
   response: createdKeySchema,
   status: 201,
-  handler: async ({ db, body, caller }) => {
-    const key = await createApiKey(db, body, caller);
-    return { id: key.id, key: key.key, prefix: key.prefix, scopes: key.scopes, name: key.name };
-  },
+  handler: ({ db, body, caller }) => createApiKey(db, body, caller),
 });

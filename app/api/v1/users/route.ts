@@ -1,15 +1,15 @@
 import { defineRoute } from "@/lib/api/route";
 import { createUser } from "@/lib/auth/commands";
 import { listUsers } from "@/lib/auth/queries";
-import { createdUserSchema, createUserSchema, userListSchema } from "@/lib/auth/schemas";
+import { createdUserSchema, createUserSchema, usersListSchema } from "@/lib/auth/schemas";
 
 export const GET = defineRoute({
   method: "GET",
   path: "/users",
   tag: "Administration",
-  summary: "People and their roles",
+  summary: "Every account with its roles, state, sign-in method and last sign-in",
   permission: "admin",
-  response: userListSchema,
+  response: usersListSchema,
   handler: async ({ db }) => ({ users: await listUsers(db) }),
 });
 
@@ -17,7 +17,7 @@ export const POST = defineRoute({
   method: "POST",
   path: "/users",
   tag: "Administration",
-  summary: "Create a user; answers a one-time password",
+  summary: "Create an account with a one-time password, shown once; the person sets their own at first sign-in",
   permission: "admin",
   body: createUserSchema,
   response: createdUserSchema,

@@ -7,7 +7,7 @@ export const DELETE = defineRoute({
   method: "DELETE",
   path: "/keys/{id}",
   tag: "Administration",
-  summary: "Revoke a key from the next request on",
+  summary: "Revoke an API key: it is refused from the next request on",
   permission: "admin",
   params: { id: uuidParam },
   response: publicKeySchema,

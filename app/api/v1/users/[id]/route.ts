@@ -7,7 +7,7 @@ export const PATCH = defineRoute({
   method: "PATCH",
   path: "/users/{id}",
   tag: "Administration",
-  summary: "Change roles or the active flag (the last admin stays; nobody disables themselves)",
+  summary: "Change an account's roles or disable and re-enable it (the last admin keeps the role; nobody disables themselves)",
   permission: "admin",
   params: { id: uuidParam },
   body: updateUserSchema,
