@@ -64,10 +64,13 @@ test("a callbackUrl that a browser would read as another site leads to the app, 
     const page = await context.newPage();
     // Any request to the decoy host is caught here, so a navigation there is seen and never leaves
     // the machine. Matched on the host: the login address itself names the decoy in its query.
-    await page.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-      offSite.push(route.request().url());
-      return route.fulfill({ status: 200, body: "off site" });
-    });
+    await page.route(
+      (url) => url.hostname.endsWith("evil.example"),
+      (route) => {
+        offSite.push(route.request().url());
+        return route.fulfill({ status: 200, body: "off site" });
+      },
+    );
     await page.goto(`/login?callbackUrl=${callbackUrl}`);
     await page.getByLabel("Email", { exact: true }).fill("viewer@example.com");
     await page.getByLabel("Password", { exact: true }).fill("plumbline-demo");
