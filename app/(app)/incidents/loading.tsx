@@ -1,16 +1,1 @@
-import { Skeleton } from "@/components/ui/skeleton";
-
-export default function Loading() {
-  return (
-    <div role="status" aria-label="Loading" className="space-y-5">
-      <Skeleton className="h-7 w-40" />
-      <Skeleton className="h-4 w-96 max-w-full" />
-      <Skeleton className="h-8 w-48" />
-      <div className="space-y-2">
-        {Array.from({ length: 8 }, (_, i) => (
-          <Skeleton key={i} className="h-10" />
-        ))}
-      </div>
-    </div>
-  );
-}
+export { ListSkeleton as default } from "@/components/incidents/list-skeleton";
