@@ -57,7 +57,7 @@ describe("needsAttention", () => {
     expect(items.map((i) => i.title)).toEqual(["Pipeline a stopped running", "Pipeline b stopped running"]);
   });
 
-  it("puts incidents nobody acknowledged before everything else, critical as critical", () => {
+  it("puts critical incidents nobody acknowledged first, lesser ones after what is broken", () => {
     const items = needsAttention({
       ...empty,
       pipelines: [pipeline("broken", "failing")],
@@ -66,9 +66,9 @@ describe("needsAttention", () => {
         { id: "i1", rule: "p95 latency", severity: "critical", summary: "68 ms > 55 ms", opened_at: "2026-11-25T10:00:00Z" },
       ],
     });
-    expect(items.map((i) => i.kind)).toEqual(["incident_open", "incident_open", "pipeline_failing"]);
+    expect(items.map((i) => i.kind)).toEqual(["incident_critical", "pipeline_failing", "incident_open"]);
     expect(items[0]).toMatchObject({ severity: "critical", title: "Incident: p95 latency", href: "/incidents/i1", since: "2026-11-25T10:00:00Z" });
-    expect(items[1]).toMatchObject({ severity: "warning", why: "1.4 % ≥ 1 %; nobody has acknowledged it" });
+    expect(items[2]).toMatchObject({ severity: "warning", why: "1.4 % ≥ 1 %; nobody has acknowledged it" });
   });
 
   it("encodes names in links", () => {

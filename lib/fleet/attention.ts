@@ -3,6 +3,7 @@
  * broken, and what waits for the viewer. Pure, so the ordering rules are tested as a table.
  */
 export type AttentionKind =
+  | "incident_critical"
   | "incident_open"
   | "pipeline_failing"
   | "pipeline_stale"
@@ -23,18 +24,20 @@ export interface AttentionItem {
 }
 
 /**
- * Lower comes first. An incident nobody has acknowledged is what pages someone, so it leads; the
- * silent failure (stale) sits right behind the loud one.
+ * Lower comes first. A critical incident nobody has acknowledged is what pages someone, so it
+ * leads; lesser ones follow what is broken (they often repeat it). The silent failure (stale) sits
+ * right behind the loud one.
  */
 const URGENCY: Record<AttentionKind, number> = {
-  incident_open: -1,
-  pipeline_failing: 0,
-  pipeline_stale: 1,
-  model_drifting: 2,
-  approval_waiting: 3,
-  review_waiting: 4,
-  pipeline_volume: 5,
-  model_degraded: 6,
+  incident_critical: 0,
+  pipeline_failing: 1,
+  pipeline_stale: 2,
+  model_drifting: 3,
+  incident_open: 4,
+  approval_waiting: 5,
+  review_waiting: 6,
+  pipeline_volume: 7,
+  model_degraded: 8,
 };
 
 export interface AttentionInput {
@@ -54,7 +57,7 @@ export function needsAttention(input: AttentionInput): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const i of input.openIncidents ?? []) {
     items.push({
-      kind: "incident_open",
+      kind: i.severity === "critical" ? "incident_critical" : "incident_open",
       severity: i.severity === "critical" ? "critical" : "warning",
       title: `Incident: ${i.rule}`,
       why: `${i.summary}; nobody has acknowledged it`,
