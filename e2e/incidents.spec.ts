@@ -32,7 +32,12 @@ test("on call opens the demo's critical incident, sees the promotion just before
   await expect(entries.filter({ hasText: "v3 → production" })).toHaveCount(1);
   const kinds = await entries.evaluateAll((els) => els.map((e) => e.getAttribute("data-kind")));
   const opened = kinds.indexOf("opened");
-  expect(kinds.slice(0, opened).filter((k) => k !== "note" && k !== "drift" && !k?.startsWith("pipeline")).at(-1)).toBe("promotion");
+  expect(
+    kinds
+      .slice(0, opened)
+      .filter((k) => k !== "note" && k !== "drift" && !k?.startsWith("pipeline"))
+      .at(-1),
+  ).toBe("promotion");
   await screenshot(page, "incident");
   await screenshot(page, "incident", { dark: true });
   await screenshot(page, "incident", { width: 1024 });

@@ -10,7 +10,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { MutationForm } from "@/components/ui/mutation-form";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
 import type { RuleView } from "@/lib/incidents/queries";
@@ -61,6 +61,11 @@ function SilenceForm({ rule, onDone }: { rule: RuleView; onDone: () => void }) {
   );
 }
 
+/** Silenced until a time still to come (on the server, any silence shows until the browser knows the time). */
+function isSilenced(rule: RuleView, now: number | null): boolean {
+  return rule.silenced_until !== null && (now === null || Date.parse(rule.silenced_until) > now);
+}
+
 function RuleActions({ rule, onEdit }: { rule: RuleView; onEdit: () => void }) {
   const [silencing, setSilencing] = useState(false);
   const lift = useApiMutation<void>({
@@ -71,8 +76,8 @@ function RuleActions({ rule, onEdit }: { rule: RuleView; onEdit: () => void }) {
     call: () => ({ method: "DELETE", url: `/api/v1/alert-rules/${rule.id}` }),
     invalidates: [alertRulesQuery().queryKey],
   });
+  const silenced = isSilenced(rule, useNow());
   if (silencing) return <SilenceForm rule={rule} onDone={() => setSilencing(false)} />;
-  const silenced = rule.silenced_until !== null && Date.parse(rule.silenced_until) > Date.now();
   return (
     <div className="flex flex-wrap items-start gap-1.5">
       <Button tone="neutral" onClick={onEdit}>
@@ -95,6 +100,7 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
   const { data: rules } = useSuspenseQuery({ ...alertRulesQuery(), refetchInterval: useRefreshInterval() });
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const editedRule = rules.find((r) => r.id === editing) ?? null;
+  const now = useNow();
 
   return (
     <div className="space-y-4">
@@ -123,7 +129,7 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
           ]}
         >
           {rules.map((rule) => {
-            const silenced = rule.silenced_until !== null && Date.parse(rule.silenced_until) > Date.now();
+            const silenced = isSilenced(rule, now);
             return (
               <tr key={rule.id} data-testid="rule-row" className="align-top">
                 <td className="px-3 py-2">
@@ -136,7 +142,11 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
                   <SeverityBadge severity={rule.severity} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {rule.state ? <StatusBadge status={STATE[rule.state]} label={rule.state.replace("_", " ")} /> : <span className="text-zinc-400">not yet</span>}
+                  {rule.state ? (
+                    <StatusBadge status={STATE[rule.state]} label={rule.state.replace("_", " ")} />
+                  ) : (
+                    <span className="text-zinc-400">not yet</span>
+                  )}
                   {rule.last_value !== null && <span className="tabular ml-1.5 text-xs text-zinc-500">{rule.last_value}</span>}
                   {silenced && (
                     <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">

@@ -26,7 +26,14 @@ function NoteForm({ id }: { id: string }) {
     invalidates: changed(id),
   });
   return (
-    <MutationForm mutation={mutation} variables={() => text.trim()} submitLabel="Add note" busyLabel="Adding…" disabled={!text.trim()} onDone={() => setText("")}>
+    <MutationForm
+      mutation={mutation}
+      variables={() => text.trim()}
+      submitLabel="Add note"
+      busyLabel="Adding…"
+      disabled={!text.trim()}
+      onDone={() => setText("")}
+    >
       {({ fieldError }) => (
         <Field label="Note" hint="What you saw or did; it joins the timeline." error={fieldError("text")}>
           {(control) => <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} {...control} />}
@@ -81,7 +88,9 @@ export function IncidentActions({
       )}
       {rollback && live && (
         <div className="space-y-1">
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">Break-glass: puts the previous production version back now, without approval; compliance reviews it.</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            Break-glass: puts the previous production version back now, without approval; compliance reviews it.
+          </p>
           <RollbackAction id={incident.id} model={rollback.model} toVersion={rollback.toVersion} />
         </div>
       )}

@@ -32,7 +32,9 @@ export function IncidentDetailView({
   const metric = typeof incident.condition.metric === "string" ? incident.condition.metric : null;
   const threshold = typeof incident.condition.threshold === "number" ? incident.condition.threshold : undefined;
   const from = new Date(Date.parse(incident.opened_at) - BEFORE_MS).toISOString();
-  const failures = incident.timeline.filter((e) => e.kind === "pipeline_failed").map((e) => ({ ts: e.at, kind: "pipeline_failed" as const, text: "pipeline failed" }));
+  const failures = incident.timeline
+    .filter((e) => e.kind === "pipeline_failed")
+    .map((e) => ({ ts: e.at, kind: "pipeline_failed" as const, text: "pipeline failed" }));
 
   return (
     <div className="space-y-5">
@@ -64,7 +66,12 @@ export function IncidentDetailView({
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
             {incident.description}{" "}
             {incident.runbook_url && (
-              <a href={incident.runbook_url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-indigo-700 hover:underline dark:text-indigo-300">
+              <a
+                href={incident.runbook_url}
+                target="_blank"
+                rel="noreferrer"
+                className="inline-flex items-center gap-1 text-indigo-700 hover:underline dark:text-indigo-300"
+              >
                 Runbook <ExternalLink aria-hidden className="size-3.5" />
               </a>
             )}

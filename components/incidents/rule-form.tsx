@@ -97,7 +97,10 @@ function bodyOf(d: Draft): Record<string, unknown> {
 /** Creates a rule, or with `rule` changes it; the server validates it whole and names each field at fault. */
 export function RuleForm({ rule, choices, onDone }: { rule: RuleView | null; choices: RuleFormChoices; onDone: () => void }) {
   const [d, setD] = useState<Draft>(() => draftOf(rule, choices));
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setD((prev) => ({ ...prev, [key]: value }));
   const mutation = useApiMutation<Record<string, unknown>>({
     call: (body) => (rule ? { method: "PATCH", url: `/api/v1/alert-rules/${rule.id}`, body } : { method: "POST", url: "/api/v1/alert-rules", body }),
     invalidates: [alertRulesQuery().queryKey],

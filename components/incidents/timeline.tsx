@@ -28,8 +28,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <Icon aria-hidden className={clsx("mt-0.5 size-4 shrink-0", kind.className)} />
             <div className="min-w-0">
               <div className="text-xs text-zinc-500 dark:text-zinc-400">
-                <span className="font-medium text-zinc-700 dark:text-zinc-300">{kind.label}</span> · <time dateTime={entry.at}>{formatUtc(Date.parse(entry.at))}</time>{" "}
-                (<RelativeTime iso={entry.at} />){entry.actor && ` · ${entry.actor}`}
+                <span className="font-medium text-zinc-700 dark:text-zinc-300">{kind.label}</span> ·{" "}
+                <time dateTime={entry.at}>{formatUtc(Date.parse(entry.at))}</time> (<RelativeTime iso={entry.at} />){entry.actor && ` · ${entry.actor}`}
               </div>
               <p className="text-sm break-words whitespace-pre-wrap">{entry.text}</p>
             </div>

@@ -43,7 +43,9 @@ function WebhookForm({ onDone }: { onDone: () => void }) {
         <>
           <div className="grid gap-3 md:grid-cols-3">
             <Field label="URL" error={fieldError("url")} className="md:col-span-2">
-              {(control) => <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/plumbline" {...control} />}
+              {(control) => (
+                <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/plumbline" {...control} />
+              )}
             </Field>
             <Field label="Format" error={fieldError("format")}>
               {(control) => (
@@ -63,7 +65,11 @@ function WebhookForm({ onDone }: { onDone: () => void }) {
             <div className="flex flex-wrap gap-3">
               {WEBHOOK_EVENTS.map((e) => (
                 <label key={e} className="flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" checked={events.includes(e)} onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((v) => v !== e))} />
+                  <input
+                    type="checkbox"
+                    checked={events.includes(e)}
+                    onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((v) => v !== e))}
+                  />
                   {e}
                 </label>
               ))}

@@ -176,7 +176,13 @@ export function MetricChart({
   const from = data ? Date.parse(data.from) : 0;
   const to = data ? Date.parse(data.to) : 0;
   const rows = data ? chartRows(data, versions, scale) : [];
-  const markers = data ? visibleAnnotations([...data.annotations, ...extraMarkers].sort((a, b) => a.ts.localeCompare(b.ts)), from, to) : [];
+  const markers = data
+    ? visibleAnnotations(
+        [...data.annotations, ...extraMarkers].sort((a, b) => a.ts.localeCompare(b.ts)),
+        from,
+        to,
+      )
+    : [];
   const multiDay = to - from > 86_400_000;
   const colour = (v: string) => seriesColour(v, modelVersions);
   const layout = layoutMarkers(
@@ -211,7 +217,16 @@ export function MetricChart({
           <>
             <div
               role="img"
-              aria-label={describe(title, window ? "since two hours before it started" : TIME_RANGES[range].label, data, markers, versions, scale, unit, threshold)}
+              aria-label={describe(
+                title,
+                window ? "since two hours before it started" : TIME_RANGES[range].label,
+                data,
+                markers,
+                versions,
+                scale,
+                unit,
+                threshold,
+              )}
             >
               <ComposedChart width={width} height={PLOT_HEIGHT} data={rows} margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />

@@ -34,10 +34,15 @@ function clockSnapshot(): number {
   return Math.floor(Date.now() / TICK_MS) * TICK_MS;
 }
 
+/** The time, to the clock's tick, for what a render decides by it; null while rendered on the server. */
+export function useNow(): number | null {
+  return useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
+}
+
 /** "4 min ago", with the exact UTC time on hover (DESIGN.md). */
 export function RelativeTime({ iso }: { iso: string }) {
   // The server renders the exact time; the browser switches to relative once hydrated.
-  const now = useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
+  const now = useNow();
   const exact = iso
     .replace("T", " ")
     .replace(/\.\d+Z$/, "Z")
