@@ -8,7 +8,7 @@ import { startReceiver, waitFor } from "../support/webhook-receiver";
 
 const PORT = Number(process.env.PLUMBLINE_TEST_PORT ?? 3101);
 // These suites start servers of their own, seeding the demo each time: minutes on a busy machine.
-const SLOW_START_MS = 300_000;
+const SLOW_START_MS = Math.max(300, Number(process.env.PLUMBLINE_TEST_READY_SECONDS ?? 0)) * 1000;
 const SECRET = "receiver-shared-secret-0123456789";
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
 // Short ticks and retries, loopback receivers: what these tests need, not what production runs with.
@@ -217,7 +217,7 @@ describe.each(engines)("incidents and webhooks on $engine", ({ engine, port }) =
     } finally {
       await receiver.stop();
     }
-  });
+  }, SLOW_START_MS + 60_000);
 });
 
 describe.runIf(postgresUrl)("two server processes on one PostgreSQL database", () => {
@@ -289,5 +289,5 @@ describe.runIf(postgresUrl)("two server processes on one PostgreSQL database", (
     } finally {
       await receiver.stop();
     }
-  });
+  }, 180_000);
 });
