@@ -9,13 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table } from "@/components/ui/table";
-import { INCIDENT_STATUSES, type IncidentStatus } from "@/drizzle/schema/incidents";
+import { INCIDENT_STATUSES } from "@/drizzle/schema/incidents";
 import { IncidentStatusBadge, SeverityBadge, targetLabel } from "./badges";
-import { incidentsQuery } from "./query-options";
-
-export function parseStatus(value: string | null | undefined): IncidentStatus | undefined {
-  return INCIDENT_STATUSES.find((s) => s === value);
-}
+import { incidentsQuery, parseStatus } from "./query-options";
 
 /** Incidents, open first (most severe, newest), the status filter kept in the URL. */
 export function IncidentsView() {

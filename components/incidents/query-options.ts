@@ -1,8 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { IncidentStatus } from "@/drizzle/schema/incidents";
+import { INCIDENT_STATUSES, type IncidentStatus } from "@/drizzle/schema/incidents";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { DeliveryView, WebhookView } from "@/lib/webhooks/queries";
 import type { IncidentDetail, IncidentSummary, RuleView } from "@/lib/incidents/queries";
+
+/** The list's status filter as the URL gives it; anything else means all. */
+export function parseStatus(value: string | null | undefined): IncidentStatus | undefined {
+  return INCIDENT_STATUSES.find((s) => s === value);
+}
 
 /** Incidents, open first; `status` narrows them as the list page's filter does. */
 export const incidentsQuery = (status?: IncidentStatus) =>

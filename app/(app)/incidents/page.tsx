@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { parseStatus, IncidentsView } from "@/components/incidents/incidents-view";
-import { incidentsQuery } from "@/components/incidents/query-options";
+import { IncidentsView } from "@/components/incidents/incidents-view";
+import { incidentsQuery, parseStatus } from "@/components/incidents/query-options";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
