@@ -89,6 +89,7 @@ test("on call manages alert rules and webhooks: bad input is named beside its fi
   await page.goto("/settings/alerts");
   await page.getByRole("button", { name: "New rule" }).click();
   await page.getByLabel("Name").fill("fraud-detector p99");
+  await page.getByLabel("Model").selectOption("fraud-detector");
   await page.getByLabel("Metric").fill("latency_p99_ms");
   await page.getByLabel("Threshold").fill("abc");
   await page.getByRole("button", { name: "Create rule" }).click();

@@ -14,6 +14,7 @@ import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table } from "@/components/ui/table";
 import type { RuleView } from "@/lib/incidents/queries";
+import { formatNumber } from "@/lib/metrics/display";
 import { SeverityBadge, targetLabel } from "./badges";
 import { alertRulesQuery } from "./query-options";
 import { RuleForm, type RuleFormChoices } from "./rule-form";
@@ -79,7 +80,7 @@ function RuleActions({ rule, onEdit }: { rule: RuleView; onEdit: () => void }) {
   const silenced = isSilenced(rule, useNow());
   if (silencing) return <SilenceForm rule={rule} onDone={() => setSilencing(false)} />;
   return (
-    <div className="flex flex-wrap items-start gap-1.5">
+    <div className="flex items-start gap-1.5 whitespace-nowrap">
       <Button tone="neutral" onClick={onEdit}>
         Edit
       </Button>
@@ -121,7 +122,6 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
           className="text-sm"
           columns={[
             { label: "Rule" },
-            { label: "Watches" },
             { label: "Fires when" },
             { label: "Severity" },
             { label: "Last seen" },
@@ -134,9 +134,10 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
               <tr key={rule.id} data-testid="rule-row" className="align-top">
                 <td className="px-3 py-2">
                   <span className="font-medium">{rule.name}</span>
-                  <span className="block text-xs text-zinc-500 dark:text-zinc-400">{kindLabel(rule.kind)}</span>
+                  <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                    {kindLabel(rule.kind)} · {targetLabel(rule.target)}
+                  </span>
                 </td>
-                <td className="px-3 py-2">{targetLabel(rule.target)}</td>
                 <td className="px-3 py-2">{conditionText(rule.kind, rule.condition)}</td>
                 <td className="px-3 py-2">
                   <SeverityBadge severity={rule.severity} />
@@ -147,7 +148,7 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
                   ) : (
                     <span className="text-zinc-400">not yet</span>
                   )}
-                  {rule.last_value !== null && <span className="tabular ml-1.5 text-xs text-zinc-500">{rule.last_value}</span>}
+                  {rule.last_value !== null && <span className="tabular ml-1.5 text-xs text-zinc-500">{formatNumber(rule.last_value)}</span>}
                   {silenced && (
                     <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">
                       silenced until <RelativeTime iso={rule.silenced_until!} />
