@@ -110,7 +110,7 @@ test("on call manages alert rules and webhooks: bad input is named beside its fi
   await page.goto("/settings/webhooks");
   const demoHook = page.locator("section").filter({ hasText: "/api/demo/webhook-receiver" }).first();
   await demoHook.getByRole("button", { name: "Send test" }).click();
-  await expect(demoHook.getByText(/^Delivered: 200/)).toBeVisible();
+  await expect(demoHook.getByText(/^Delivered: 2\d\d in/)).toBeVisible();
   await expect(demoHook.getByTestId("delivery-row").filter({ hasText: "webhook.test" }).first()).toContainText("delivered");
   await screenshot(page, "webhooks");
   await screenshot(page, "webhooks", { dark: true });
