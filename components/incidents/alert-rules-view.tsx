@@ -120,13 +120,7 @@ export function AlertRulesView({ canManage, choices }: { canManage: boolean; cho
       ) : (
         <Table
           className="text-sm"
-          columns={[
-            { label: "Rule" },
-            { label: "Fires when" },
-            { label: "Severity" },
-            { label: "Last seen" },
-            ...(canManage ? [{ label: "Actions" }] : []),
-          ]}
+          columns={[{ label: "Rule" }, { label: "Fires when" }, { label: "Severity" }, { label: "Last seen" }, ...(canManage ? [{ label: "Actions" }] : [])]}
         >
           {rules.map((rule) => {
             const silenced = isSilenced(rule, now);

@@ -199,25 +199,32 @@ describe.each(engines)("incidents and webhooks on $engine", ({ engine, port }) =
     expect(rules.rules.filter((r) => r.name === "bad")).toEqual([]);
   });
 
-  it("an undelivered outbox row survives a restart and is delivered after it", async () => {
-    const downPort = PORT + 5;
-    const hookId = await webhook(oncall, `http://127.0.0.1:${downPort}/hook`, ["incident.opened"]);
-    const test = await json<{ ok: boolean; error: string }>(await oncall.request("POST", `/api/v1/webhooks/${hookId}/test`), 200);
-    expect(test.ok).toBe(false);
-    await server.stop();
-    const receiver = await startReceiver(downPort, SECRET);
-    try {
-      server = await startServer(port, env, { readyWithinMs: SLOW_START_MS });
-      const got = await waitFor("the test event after the restart", async () => receiver.received.find((r) => r.event === "webhook.test"));
-      expect(got.verified).toBe(true);
-      oncall = await signedIn(server.baseUrl, "oncall@example.com");
-      const { deliveries } = await json<{ deliveries: { status: string; attempts: number }[] }>(await oncall.get(`/api/v1/webhooks/${hookId}/deliveries`), 200);
-      expect(deliveries[0].status).toBe("delivered");
-      expect(deliveries[0].attempts).toBeGreaterThanOrEqual(2);
-    } finally {
-      await receiver.stop();
-    }
-  }, SLOW_START_MS + 60_000);
+  it(
+    "an undelivered outbox row survives a restart and is delivered after it",
+    async () => {
+      const downPort = PORT + 5;
+      const hookId = await webhook(oncall, `http://127.0.0.1:${downPort}/hook`, ["incident.opened"]);
+      const test = await json<{ ok: boolean; error: string }>(await oncall.request("POST", `/api/v1/webhooks/${hookId}/test`), 200);
+      expect(test.ok).toBe(false);
+      await server.stop();
+      const receiver = await startReceiver(downPort, SECRET);
+      try {
+        server = await startServer(port, env, { readyWithinMs: SLOW_START_MS });
+        const got = await waitFor("the test event after the restart", async () => receiver.received.find((r) => r.event === "webhook.test"));
+        expect(got.verified).toBe(true);
+        oncall = await signedIn(server.baseUrl, "oncall@example.com");
+        const { deliveries } = await json<{ deliveries: { status: string; attempts: number }[] }>(
+          await oncall.get(`/api/v1/webhooks/${hookId}/deliveries`),
+          200,
+        );
+        expect(deliveries[0].status).toBe("delivered");
+        expect(deliveries[0].attempts).toBeGreaterThanOrEqual(2);
+      } finally {
+        await receiver.stop();
+      }
+    },
+    SLOW_START_MS + 60_000,
+  );
 });
 
 describe.runIf(postgresUrl)("two server processes on one PostgreSQL database", () => {
