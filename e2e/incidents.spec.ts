@@ -26,7 +26,7 @@ test("on call opens the demo's critical incident, sees the promotion just before
 
   // The chart spans from two hours before the start: the promotion that preceded it is marked.
   const chart = page.getByTestId("metric-chart");
-  await expect(chart.locator('[data-marker="promotion"]', { hasText: "v3 → production" })).toBeVisible();
+  await expect(chart.locator('[data-marker="promotion"]', { hasText: "v3 → production" })).toBeVisible({ timeout: 30_000 });
   await expect(chart.getByText(/^threshold 55/)).toBeVisible();
   // In the timeline the promotion is the last change before the firing.
   const entries = page.getByTestId("timeline-entry");
@@ -72,7 +72,7 @@ test("a viewer sees the incident, the rules and their state, without a single bu
   await signInAs(page, "viewer@example.com");
   await openCriticalIncident(page);
   await expect(page.getByTestId("timeline-entry").first()).toBeVisible();
-  await expect(page.getByTestId("metric-chart").locator('[data-marker="promotion"]', { hasText: "v3 → production" })).toBeVisible();
+  await expect(page.getByTestId("metric-chart").locator('[data-marker="promotion"]', { hasText: "v3 → production" })).toBeVisible({ timeout: 30_000 });
   const main = page.getByRole("main");
   for (const name of ["Acknowledge", "Resolve", "Add note", /^Roll back/]) await expect(main.getByRole("button", { name })).toHaveCount(0);
   await expect(main.getByLabel("Note")).toHaveCount(0);
