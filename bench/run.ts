@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { benchIncidents } from "./incidents";
 import { benchIngest } from "./ingest";
 
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
     const run = Object.values(mod).find((v): v is () => Promise<unknown> => typeof v === "function");
     if (run) extra.drift = await run();
   }
+  extra.alert_evaluator = await benchIncidents(postgresUrl);
   const results = {
     measured_at: new Date().toISOString(),
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },

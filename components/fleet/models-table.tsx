@@ -4,10 +4,11 @@ import { Boxes } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "@/components/models/model-cells";
-import type { ModelWithHealth } from "@/lib/fleet/queries";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { FleetModel } from "@/lib/fleet/queries";
 import { Table } from "@/components/ui/table";
 
-export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
+export function ModelsTable({ models }: { models: FleetModel[] }) {
   const router = useRouter();
   return (
     <>
@@ -26,6 +27,8 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
             { label: "Status" },
             { label: "p95 latency (24 h)", numeric: true },
             { label: "Error rate (24 h)", numeric: true },
+            { label: "Drifted features (24 h)", numeric: true },
+            { label: "Last promotion" },
           ]}
         >
           {models.map((m) => (
@@ -39,6 +42,10 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
               <StageAndStatusCells model={m} />
               <HealthCell model={m} metric="latency_p95_ms" />
               <HealthCell model={m} metric="error_rate" />
+              <td className="tabular px-3 text-right" data-testid="drift-share">
+                {m.drift_share === null ? <span className="text-zinc-400">—</span> : `${Math.round(m.drift_share * 100)} %`}
+              </td>
+              <td className="px-3 text-zinc-600 dark:text-zinc-400">{m.last_promotion_at ? <RelativeTime iso={m.last_promotion_at} /> : "—"}</td>
             </tr>
           ))}
         </Table>

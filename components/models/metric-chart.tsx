@@ -12,6 +12,7 @@ import {
   seriesColour,
   visibleAnnotations,
   layoutMarkers,
+  type ChartMarker,
   type ChartRow,
   type MarkerLayout,
 } from "@/components/charts/series-data";
@@ -69,20 +70,39 @@ function ChartTooltip({
 }
 
 const ROLLBACK_COLOUR = "#d97706";
+const ALARM_COLOUR = "#dc2626";
 
-/** A stage change's label beside its dashed line (`v3 → production`), on the side with room. */
-function MarkerLabel({ viewBox, layout, rollback, text }: { viewBox?: { x?: number; y?: number }; layout: MarkerLayout; rollback: boolean; text: string }) {
+/** Each kind of line keeps its colour and says what it is in words too, never by colour alone. */
+const MARKER_STYLES: Record<ChartMarker["kind"], { colour: string; prefix: string }> = {
+  promotion: { colour: "currentColor", prefix: "" },
+  rollback: { colour: ROLLBACK_COLOUR, prefix: "rollback: " },
+  incident: { colour: ALARM_COLOUR, prefix: "incident " },
+  pipeline_failed: { colour: ALARM_COLOUR, prefix: "" },
+};
+
+/** A marker's label beside its dashed line (`v3 → production`), on the side with room. */
+function MarkerLabel({ viewBox, layout, kind, text }: { viewBox?: { x?: number; y?: number }; layout: MarkerLayout; kind: ChartMarker["kind"]; text: string }) {
   const x = (viewBox?.x ?? 0) + (layout.side === "right" ? 4 : -4);
   const y = (viewBox?.y ?? 0) + 10 + layout.row * 12;
+  const style = MARKER_STYLES[kind];
   return (
-    <text x={x} y={y} textAnchor={layout.side === "right" ? "start" : "end"} fontSize={10} fill={rollback ? ROLLBACK_COLOUR : "currentColor"}>
-      {rollback ? `rollback: ${text}` : text}
+    <text x={x} y={y} textAnchor={layout.side === "right" ? "start" : "end"} fontSize={10} fill={style.colour} data-marker={kind}>
+      {style.prefix + text}
     </text>
   );
 }
 
 /** What the chart shows, in words, for screen readers (DESIGN.md: charts have a text summary). */
-function describe(title: string, rangeLabel: string, answer: MetricSeriesAnswer, versions: string[], scale: number, unit: string): string {
+function describe(
+  title: string,
+  rangeLabel: string,
+  answer: MetricSeriesAnswer,
+  markers: ChartMarker[],
+  versions: string[],
+  scale: number,
+  unit: string,
+  threshold: number | undefined,
+): string {
   const series = versions.map((v) => {
     const points = answer.series.find((s) => s.version === v)?.points ?? [];
     const count = points.reduce((n, p) => n + p.count, 0);
@@ -91,8 +111,9 @@ function describe(title: string, rangeLabel: string, answer: MetricSeriesAnswer,
     const hi = Math.max(...points.map((p) => p.max));
     return `${v} averages ${formatNumber(avg * scale)} ${unit} (low ${formatNumber(lo * scale)}, high ${formatNumber(hi * scale)})`;
   });
-  const markers = answer.annotations.map((a) => `${a.text} at ${formatUtc(Date.parse(a.ts))}`);
-  return `${title}, ${rangeLabel.toLowerCase()}: ${series.join("; ")}.${markers.length ? ` Stage changes: ${markers.join("; ")}.` : ""}`;
+  const marked = markers.map((a) => `${MARKER_STYLES[a.kind].prefix}${a.text} at ${formatUtc(Date.parse(a.ts))}`);
+  const line = threshold === undefined ? "" : ` Threshold ${formatNumber(threshold * scale)} ${unit}.`;
+  return `${title}, ${rangeLabel.toLowerCase()}: ${series.join("; ")}.${line}${marked.length ? ` Marked: ${marked.join("; ")}.` : ""}`;
 }
 
 export interface MetricChartProps {
@@ -104,19 +125,39 @@ export interface MetricChartProps {
   /** The version the empty state's example sends data for. */
   exampleVersion: string;
   controls?: React.ReactNode;
+  /** A fixed window instead of the page's time range; without `to` it ends now, sliding with every refresh. */
+  window?: { from: string; to?: string };
+  /** One version only, e.g. the one an incident is about. */
+  version?: string;
+  /** Drawn as a horizontal line, in the metric's stored unit. */
+  threshold?: number;
+  /** Lines of the page's own beside the API's stage changes and incidents. */
+  markers?: ChartMarker[];
 }
 
-export function MetricChart({ model, metric, title, versions: modelVersions, exampleVersion, controls }: MetricChartProps) {
+export function MetricChart({
+  model,
+  metric,
+  title,
+  versions: modelVersions,
+  exampleVersion,
+  controls,
+  window,
+  version,
+  threshold,
+  markers: extraMarkers = [],
+}: MetricChartProps) {
   const range = parseRange(useSearchParams().get("range"));
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const maxPoints = maxPointsFor(width - Y_AXIS_WIDTH);
   const { data, isError, error } = useQuery({
-    queryKey: ["metric", model, metric, range, maxPoints],
+    queryKey: ["metric", model, metric, window ?? range, version ?? null, maxPoints],
     queryFn: () => {
       // The window is taken at fetch time, so every refresh slides it forward.
-      const { from, to } = rangeBounds(range);
+      const { from, to } = window ? { from: new Date(window.from), to: window.to ? new Date(window.to) : new Date() } : rangeBounds(range);
       const query = new URLSearchParams({ metric, from: from.toISOString(), to: to.toISOString(), max_points: String(maxPoints) });
+      if (version) query.set("version", version);
       return fetchJson<MetricSeriesAnswer>(`/api/v1/models/${encodeURIComponent(model)}/metrics?${query}`);
     },
     enabled: width > 0,
@@ -135,7 +176,13 @@ export function MetricChart({ model, metric, title, versions: modelVersions, exa
   const from = data ? Date.parse(data.from) : 0;
   const to = data ? Date.parse(data.to) : 0;
   const rows = data ? chartRows(data, versions, scale) : [];
-  const markers = data ? visibleAnnotations(data.annotations, from, to) : [];
+  const markers = data
+    ? visibleAnnotations(
+        [...data.annotations, ...extraMarkers].sort((a, b) => a.ts.localeCompare(b.ts)),
+        from,
+        to,
+      )
+    : [];
   const multiDay = to - from > 86_400_000;
   const colour = (v: string) => seriesColour(v, modelVersions);
   const layout = layoutMarkers(
@@ -168,7 +215,19 @@ export function MetricChart({ model, metric, title, versions: modelVersions, exa
           </div>
         ) : (
           <>
-            <div role="img" aria-label={describe(title, TIME_RANGES[range].label, data, versions, scale, unit)}>
+            <div
+              role="img"
+              aria-label={describe(
+                title,
+                window ? "since two hours before it started" : TIME_RANGES[range].label,
+                data,
+                markers,
+                versions,
+                scale,
+                unit,
+                threshold,
+              )}
+            >
               <ComposedChart width={width} height={PLOT_HEIGHT} data={rows} margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
                 <XAxis
@@ -222,13 +281,22 @@ export function MetricChart({ model, metric, title, versions: modelVersions, exa
                   <ReferenceLine
                     key={`${m.ts}-${m.text}`}
                     x={m.t}
-                    stroke={m.kind === "rollback" ? ROLLBACK_COLOUR : "currentColor"}
+                    stroke={MARKER_STYLES[m.kind].colour}
                     strokeDasharray="4 3"
                     label={(props: { viewBox?: { x?: number; y?: number } }) => (
-                      <MarkerLabel viewBox={props.viewBox} layout={layout[i]} rollback={m.kind === "rollback"} text={m.text} />
+                      <MarkerLabel viewBox={props.viewBox} layout={layout[i]} kind={m.kind} text={m.text} />
                     )}
                   />
                 ))}
+                {threshold !== undefined && (
+                  <ReferenceLine
+                    y={threshold * scale}
+                    stroke={ALARM_COLOUR}
+                    strokeWidth={1.5}
+                    ifOverflow="extendDomain"
+                    label={{ value: `threshold ${formatNumber(threshold * scale)}`, position: "insideTopRight", fontSize: 10, fill: ALARM_COLOUR }}
+                  />
+                )}
               </ComposedChart>
             </div>
             <div className="mt-1 flex flex-wrap gap-1.5" aria-label={`${title} series`} role="group">

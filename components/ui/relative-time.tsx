@@ -34,6 +34,11 @@ function clockSnapshot(): number {
   return Math.floor(Date.now() / TICK_MS) * TICK_MS;
 }
 
+/** The time, to the clock's tick, for what a render decides by it; null while rendered on the server. */
+export function useNow(): number | null {
+  return useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
+}
+
 /** "2026-11-28 22:31:05 UTC": the exact time, for hover titles and for pages that quote times. */
 export function exactUtc(iso: string): string {
   return iso
@@ -45,7 +50,7 @@ export function exactUtc(iso: string): string {
 /** "4 min ago", with the exact UTC time on hover. */
 export function RelativeTime({ iso }: { iso: string }) {
   // The server renders the exact time; the browser switches to relative once hydrated.
-  const now = useSyncExternalStore(subscribeClock, clockSnapshot, () => null);
+  const now = useNow();
   const exact = exactUtc(iso);
   return (
     <time dateTime={iso} title={exact} className="tabular whitespace-nowrap">

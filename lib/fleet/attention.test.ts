@@ -57,6 +57,20 @@ describe("needsAttention", () => {
     expect(items.map((i) => i.title)).toEqual(["Pipeline a stopped running", "Pipeline b stopped running"]);
   });
 
+  it("puts critical incidents nobody acknowledged first, lesser ones after what is broken", () => {
+    const items = needsAttention({
+      ...empty,
+      pipelines: [pipeline("broken", "failing")],
+      openIncidents: [
+        { id: "i2", rule: "error rate", severity: "warning", summary: "1.4 % ≥ 1 %", opened_at: "2026-11-25T11:00:00Z" },
+        { id: "i1", rule: "p95 latency", severity: "critical", summary: "68 ms > 55 ms", opened_at: "2026-11-25T10:00:00Z" },
+      ],
+    });
+    expect(items.map((i) => i.kind)).toEqual(["incident_critical", "pipeline_failing", "incident_open"]);
+    expect(items[0]).toMatchObject({ severity: "critical", title: "Incident: p95 latency", href: "/incidents/i1", since: "2026-11-25T10:00:00Z" });
+    expect(items[2]).toMatchObject({ severity: "warning", why: "1.4 % ≥ 1 %; nobody has acknowledged it" });
+  });
+
   it("encodes names in links", () => {
     const [item] = needsAttention({ ...empty, pipelines: [pipeline("airflow/daily etl", "failing")] });
     expect(item.href).toBe("/pipelines/airflow%2Fdaily%20etl");

@@ -3,7 +3,15 @@
  * broken, and what waits for the viewer. Pure, so the ordering rules are tested as a table.
  */
 export type AttentionKind =
-  "pipeline_failing" | "pipeline_stale" | "model_drifting" | "approval_waiting" | "review_waiting" | "pipeline_volume" | "model_degraded";
+  | "incident_critical"
+  | "incident_open"
+  | "pipeline_failing"
+  | "pipeline_stale"
+  | "model_drifting"
+  | "approval_waiting"
+  | "review_waiting"
+  | "pipeline_volume"
+  | "model_degraded";
 
 export interface AttentionItem {
   kind: AttentionKind;
@@ -15,15 +23,21 @@ export interface AttentionItem {
   since: string | null;
 }
 
-/** Lower comes first. The silent failure (stale) sits right behind the loud one. */
+/**
+ * Lower comes first. A critical incident nobody has acknowledged is what pages someone, so it
+ * leads; lesser ones follow what is broken (they often repeat it). The silent failure (stale) sits
+ * right behind the loud one.
+ */
 const URGENCY: Record<AttentionKind, number> = {
-  pipeline_failing: 0,
-  pipeline_stale: 1,
-  model_drifting: 2,
-  approval_waiting: 3,
-  review_waiting: 4,
-  pipeline_volume: 5,
-  model_degraded: 6,
+  incident_critical: 0,
+  pipeline_failing: 1,
+  pipeline_stale: 2,
+  model_drifting: 3,
+  incident_open: 4,
+  approval_waiting: 5,
+  review_waiting: 6,
+  pipeline_volume: 7,
+  model_degraded: 8,
 };
 
 export interface AttentionInput {
@@ -33,12 +47,24 @@ export interface AttentionInput {
   approvalsForViewer: { id: string; model: string; version: string; target_stage: string; requested_by: string; created_at: string }[];
   /** Break-glass rollbacks the viewer must acknowledge. */
   reviewsForViewer: { id: string; model: string; to_version: string; by: string; at: string }[];
+  /** Incidents nobody has acknowledged yet; acknowledged ones have someone on them. */
+  openIncidents?: { id: string; rule: string; severity: "critical" | "warning" | "info"; summary: string; opened_at: string }[];
 }
 
 const path = (segment: string, name: string) => `/${segment}/${encodeURIComponent(name)}`;
 
 export function needsAttention(input: AttentionInput): AttentionItem[] {
   const items: AttentionItem[] = [];
+  for (const i of input.openIncidents ?? []) {
+    items.push({
+      kind: i.severity === "critical" ? "incident_critical" : "incident_open",
+      severity: i.severity === "critical" ? "critical" : "warning",
+      title: `Incident: ${i.rule}`,
+      why: `${i.summary}; nobody has acknowledged it`,
+      href: `/incidents/${i.id}`,
+      since: i.opened_at,
+    });
+  }
   for (const p of input.pipelines) {
     if (p.status === "failing")
       items.push({

@@ -16,7 +16,17 @@ export const modelWithHealthSchema = modelSummarySchema.extend({ health: modelHe
 export const modelListSchema = z.object({ models: z.array(modelWithHealthSchema) });
 
 export const attentionItemSchema = z.object({
-  kind: z.enum(["pipeline_failing", "pipeline_stale", "model_drifting", "approval_waiting", "review_waiting", "pipeline_volume", "model_degraded"]),
+  kind: z.enum([
+    "incident_critical",
+    "incident_open",
+    "pipeline_failing",
+    "pipeline_stale",
+    "model_drifting",
+    "approval_waiting",
+    "review_waiting",
+    "pipeline_volume",
+    "model_degraded",
+  ]),
   severity: z.enum(["critical", "warning", "info"]),
   title: z.string(),
   why: z.string(),
@@ -32,7 +42,8 @@ export const fleetOverviewSchema = z.object({
     drifting_models: z.number().int(),
     unhealthy_pipelines: z.number().int(),
     approvals_waiting_for_you: z.number().int(),
+    open_incidents: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   }),
   attention: z.array(attentionItemSchema),
-  models: z.array(modelWithHealthSchema),
+  models: z.array(modelWithHealthSchema.extend({ drift_share: z.number().nullable(), last_promotion_at: z.string().nullable() })),
 });

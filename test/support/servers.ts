@@ -51,7 +51,11 @@ const nextStart = (port: number): Launch => ({
 export async function startServer(
   port: number,
   env: Record<string, string>,
-  { launch = nextStart(port), readyWithinMs = 170_000 }: { launch?: Launch; readyWithinMs?: number } = {},
+  // A loaded machine seeds the demo slowly: PLUMBLINE_TEST_READY_SECONDS gives every server longer.
+  {
+    launch = nextStart(port),
+    readyWithinMs = Number(process.env.PLUMBLINE_TEST_READY_SECONDS ?? 170) * 1000,
+  }: { launch?: Launch; readyWithinMs?: number } = {},
 ): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: () => Promise<void>; output: () => string }> {
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (npm test does it for you).");
