@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { benchIngest } from "./ingest";
+import { benchQuality } from "./quality";
 
 async function main() {
   const root = path.resolve(__dirname, "..");
@@ -29,6 +30,7 @@ async function main() {
     const run = Object.values(mod).find((v): v is () => Promise<unknown> => typeof v === "function");
     if (run) extra.drift = await run();
   }
+  extra.quality = await benchQuality(postgresUrl);
   const results = {
     measured_at: new Date().toISOString(),
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },

@@ -32,6 +32,8 @@ export interface QualityModel {
   primary_metric: QualityMetric;
   /** The model's versions, newest first: fixes each version's colour. */
   versions: string[];
+  /** The version in production: the one the summary reports on when it has data. */
+  production: string | null;
   /** Stage changes into production, marked on the chart. */
   deploys: { version: string; at: string }[];
 }
@@ -294,7 +296,8 @@ export function ModelQualityView({ model }: { model: QualityModel }) {
     const query = next.toString();
     router.replace(`${pathname}${query ? `?${query}` : ""}`, { scroll: false });
   };
-  const main = model.versions.find((v) => data?.series.some((s) => s.version === v)) ?? model.versions[0];
+  const hasData = (v: string | null) => v !== null && (data?.series.some((s) => s.version === v) ?? false);
+  const main = (hasData(model.production) ? model.production : model.versions.find(hasData)) ?? model.versions[0];
 
   return (
     <Panel

@@ -17,7 +17,7 @@ export async function ModelQuality({
   model,
   searchParams,
 }: {
-  model: Pick<ModelSummary, "name" | "task" | "primary_metric"> & { versions: { version: string }[]; stage_history: StageChangeView[] };
+  model: Pick<ModelSummary, "name" | "task" | "primary_metric" | "production_version"> & { versions: { version: string }[]; stage_history: StageChangeView[] };
   searchParams: Record<string, string | string[] | undefined>;
 }) {
   const task = model.task;
@@ -42,6 +42,7 @@ export async function ModelQuality({
     task,
     primary_metric: primary,
     versions: model.versions.map((v) => v.version),
+    production: model.production_version,
     deploys: model.stage_history.filter((h) => h.to_stage === "production").map((h) => ({ version: h.version, at: h.at })),
   };
   return (
