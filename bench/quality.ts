@@ -43,12 +43,13 @@ export async function benchQuality(postgresUrl = process.env.TEST_POSTGRES_URL ?
       await db.execute(sql`
         insert into predictions (model_id, record_id, model_version_id, ts, prediction, score, label, content_hash)
         select ${model.id}::uuid, 'r' || i, ${version.id}::uuid,
-               ${from.toISOString()}::timestamptz + (i * ${(DAYS * 86_400) / size} || ' seconds')::interval,
+               ${from.toISOString()}::timestamptz + i * ${(DAYS * 86_400) / size}::float8 * interval '1 second',
                case when s > 0.5 then 1 else 0 end, s, case when random() < s then 1 else 0 end, 'bench'
         from (select i, random() as s from generate_series(0, ${size - 1}) as i) as g`);
       await db.execute(sql`analyze predictions`);
       let best = Infinity;
-      for (let attempt = 0; attempt < 3; attempt++) {
+      // Best of three for the small case, where noise matters; the large one is long enough alone.
+      for (let attempt = 0; attempt < (size > 100_000 ? 1 : 3); attempt++) {
         const started = performance.now();
         const answer = await qualitySeries(db, name, { metric: "roc_auc", from, to, bucket: "day" });
         best = Math.min(best, performance.now() - started);
