@@ -21,7 +21,7 @@ function Row({ role, evidence }: { role: string; evidence: RealizedEvidence }) {
       <td className="px-3 py-2">
         <span className="font-medium">{evidence.version}</span> <span className="text-zinc-500 dark:text-zinc-400">{role}</span>
       </td>
-      <td className="px-3 py-2 text-right">{evidence.value === null ? "undefined" : formatNumber(evidence.value)}</td>
+      <td className="px-3 py-2 text-right">{evidence.value !== null ? formatNumber(evidence.value) : evidence.n_labeled === 0 ? "—" : "undefined"}</td>
       <td className="px-3 py-2 text-right">{evidence.interval ? `${formatNumber(evidence.interval.low)}–${formatNumber(evidence.interval.high)}` : "—"}</td>
       <td className={thin ? "px-3 py-2 text-right text-amber-700 dark:text-amber-300" : "px-3 py-2 text-right"}>
         {evidence.n_labeled.toLocaleString("en")}
