@@ -71,7 +71,17 @@ function ChartTooltip({
 const ROLLBACK_COLOUR = "#d97706";
 
 /** A stage change's label beside its dashed line (`v3 → production`), on the side with room. */
-export function MarkerLabel({ viewBox, layout, rollback, text }: { viewBox?: { x?: number; y?: number }; layout: MarkerLayout; rollback: boolean; text: string }) {
+export function MarkerLabel({
+  viewBox,
+  layout,
+  rollback,
+  text,
+}: {
+  viewBox?: { x?: number; y?: number };
+  layout: MarkerLayout;
+  rollback: boolean;
+  text: string;
+}) {
   const x = (viewBox?.x ?? 0) + (layout.side === "right" ? 4 : -4);
   const y = (viewBox?.y ?? 0) + 10 + layout.row * 12;
   return (
