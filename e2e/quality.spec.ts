@@ -32,10 +32,10 @@ test("an ML lead sees fraud-detector's quality: realized until the labels stop, 
   await screenshot(page, "model-quality", { width: 1024 });
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  await section.getByRole("combobox", { name: "Quality metric" }).selectOption("accuracy");
+  await page.getByRole("combobox", { name: "Quality metric" }).selectOption("accuracy");
   await expect(page).toHaveURL(/quality_metric=accuracy/);
   await expect(summary).toContainText("Realized Accuracy, v3");
-  await section.getByRole("combobox", { name: "Quality range" }).selectOption("30d");
+  await page.getByRole("combobox", { name: "Quality range" }).selectOption("30d");
   await expect(page).toHaveURL(/quality_range=30d/);
   await expect(drawn.first()).toBeVisible({ timeout: 15_000 });
 

@@ -301,11 +301,16 @@ export function ModelQualityView({ model }: { model: QualityModel }) {
 
   return (
     <Panel
-      className="mt-6"
+      className="my-6"
       title={<span id="quality-heading">Quality</span>}
       action={
-        <div className="flex flex-wrap items-center gap-2">
-          <Select aria-label="Quality metric" value={metric} onChange={(e) => choose("quality_metric", e.target.value, model.primary_metric)}>
+        <div className="flex items-center gap-2">
+          <Select
+            aria-label="Quality metric"
+            className="max-w-48"
+            value={metric}
+            onChange={(e) => choose("quality_metric", e.target.value, model.primary_metric)}
+          >
             {metrics.map((m) => (
               <option key={m} value={m}>
                 {METRIC_LABELS[m]}
@@ -313,7 +318,7 @@ export function ModelQualityView({ model }: { model: QualityModel }) {
               </option>
             ))}
           </Select>
-          <Select aria-label="Quality range" value={range} onChange={(e) => choose("quality_range", e.target.value, "7d")}>
+          <Select aria-label="Quality range" className="max-w-36" value={range} onChange={(e) => choose("quality_range", e.target.value, "7d")}>
             {(Object.keys(QUALITY_RANGES) as QualityRangeKey[]).map((r) => (
               <option key={r} value={r}>
                 {QUALITY_RANGES[r].label}
