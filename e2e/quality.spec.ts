@@ -33,10 +33,11 @@ test("an ML lead sees fraud-detector's quality: realized until the labels stop, 
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByRole("combobox", { name: "Quality metric" }).selectOption("accuracy");
-  await expect(page).toHaveURL(/quality_metric=accuracy/);
-  await expect(summary).toContainText("Realized Accuracy, v3");
+  // The URL changes once the server has rendered the page for it: seconds on a busy machine.
+  await expect(page).toHaveURL(/quality_metric=accuracy/, { timeout: 30_000 });
+  await expect(summary).toContainText("Realized Accuracy, v3", { timeout: 15_000 });
   await page.getByRole("combobox", { name: "Quality range" }).selectOption("30d");
-  await expect(page).toHaveURL(/quality_range=30d/);
+  await expect(page).toHaveURL(/quality_range=30d/, { timeout: 30_000 });
   await expect(drawn.first()).toBeVisible({ timeout: 15_000 });
 
   // A regression model: realized error, nothing estimated.
