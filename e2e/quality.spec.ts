@@ -13,8 +13,9 @@ test("an ML lead sees fraud-detector's quality: realized until the labels stop, 
   await expect(summary).toContainText("Estimated ROC AUC, v3");
   await expect(summary).toContainText("only estimates after that");
   // Realized and estimated values are numbers, not dashes: the demo has labels and scores.
-  await expect(summary.locator("dd.text-lg").nth(0)).toHaveText(/^0\.\d+$/);
-  await expect(summary.locator("dd.text-lg").nth(1)).toHaveText(/^0\.\d+$/);
+  // (The latest bucket may be a thin one, where ROC AUC reaches 1.)
+  await expect(summary.locator("dd.text-lg").nth(0)).toHaveText(/^(0\.\d+|1)$/);
+  await expect(summary.locator("dd.text-lg").nth(1)).toHaveText(/^(0\.\d+|1)$/);
 
   const chart = section.getByTestId("quality-chart");
   // Lines without points (a version with no labels has no realized line) draw nothing: look at those drawn.
