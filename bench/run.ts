@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { benchIncidents } from "./incidents";
 import { benchIngest } from "./ingest";
+import { benchQuality } from "./quality";
 
 async function main() {
   const root = path.resolve(__dirname, "..");
@@ -31,6 +32,7 @@ async function main() {
     if (run) extra.drift = await run();
   }
   extra.alert_evaluator = await benchIncidents(postgresUrl);
+  extra.quality = await benchQuality(postgresUrl);
   const results = {
     measured_at: new Date().toISOString(),
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },

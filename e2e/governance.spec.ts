@@ -25,7 +25,7 @@ test("a production promotion: requested by one ml_lead, approved by another and 
   await expect(lead).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
   const url = lead.url();
   await expect(lead.getByRole("heading", { level: 1 })).toContainText("churn-predictor v3 → production");
-  await expect(lead.getByTestId("gate")).toHaveCount(4);
+  await expect(lead.getByTestId("gate")).toHaveCount(5);
   // The requester gets no Approve button, and is told why.
   await expect(lead.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(lead.getByText("You requested this promotion; someone else must approve it")).toBeVisible();

@@ -10,6 +10,7 @@ import { storedMetricNames } from "@/lib/metrics/queries";
 import { pickQualityMetric } from "@/lib/metrics/display";
 import { producingRun } from "@/lib/pipelines/queries";
 import { getModel } from "@/lib/registry/queries";
+import { QualityGateEvidence } from "@/components/quality/quality-gate-evidence";
 
 const DAY_MS = 86_400_000;
 
@@ -92,6 +93,7 @@ export async function PromotionEvidence({ db, promotion }: { db: Db; promotion: 
           </h2>
           <DriftSummary drift={drift} />
         </section>
+        <QualityGateEvidence db={db} promotion={promotion} />
         {produced ? (
           <ProducedBy pipeline={produced.pipeline} run={produced.run} />
         ) : (

@@ -28,7 +28,7 @@ import { IngestHint } from "./ingest-hint";
 const PLOT_HEIGHT = 200;
 const Y_AXIS_WIDTH = 52;
 
-const utc = (t: number, withDate: boolean) =>
+export const utc = (t: number, withDate: boolean) =>
   new Date(t).toLocaleString("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", ...(withDate ? { day: "numeric", month: "short" } : {}) });
 
 export function formatUtc(t: number): string {
@@ -81,7 +81,17 @@ const MARKER_STYLES: Record<ChartMarker["kind"], { colour: string; prefix: strin
 };
 
 /** A marker's label beside its dashed line (`v3 → production`), on the side with room. */
-function MarkerLabel({ viewBox, layout, kind, text }: { viewBox?: { x?: number; y?: number }; layout: MarkerLayout; kind: ChartMarker["kind"]; text: string }) {
+export function MarkerLabel({
+  viewBox,
+  layout,
+  kind,
+  text,
+}: {
+  viewBox?: { x?: number; y?: number };
+  layout: MarkerLayout;
+  kind: ChartMarker["kind"];
+  text: string;
+}) {
   const x = (viewBox?.x ?? 0) + (layout.side === "right" ? 4 : -4);
   const y = (viewBox?.y ?? 0) + 10 + layout.row * 12;
   const style = MARKER_STYLES[kind];

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { referenceSamples, type DriftSettingsByFeature } from "./drift";
+import type { QualityGateRules } from "./quality";
 import { models } from "./registry";
 
 export const PROMOTION_TARGETS = ["staging", "production"] as const;
@@ -73,6 +74,8 @@ export const promotionRequests = pgTable(
      */
     referenceSampleId: uuid("reference_sample_id").references(() => referenceSamples.id),
     driftSettings: jsonb("drift_settings").$type<DriftSettingsByFeature>().notNull(),
+    /** The model's task and primary metric when the request was made (null: no quality task then); its quality gate uses these alone. */
+    qualityRules: jsonb("quality_rules").$type<QualityGateRules>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: text("decided_by"),

@@ -44,6 +44,16 @@ export const labels = pgTable(
   (t) => [primaryKey({ columns: [t.modelId, t.recordId] })],
 );
 
+/**
+ * The quality rules a promotion request binds when it is made: the model's task and the metric its
+ * quality gate compares (its primary metric then). Changing the task or metric afterwards changes
+ * no open request's gate.
+ */
+export interface QualityGateRules {
+  task: string;
+  metric: string;
+}
+
 /** Knots of a fitted isotonic calibration: linear between them, clipped outside. */
 export interface CalibrationKnots {
   x: number[];

@@ -20,6 +20,7 @@ import { enqueueEvent } from "@/lib/webhooks/outbox";
 import type { Principal } from "@/lib/auth/principal";
 import { isUniqueViolation, type Db, type Tx, type DbOrTx } from "@/lib/db";
 import { driftEvidenceInForce, type DriftEvidence } from "@/lib/drift/evaluate";
+import { qualityRulesOf } from "@/lib/quality/queries";
 import { requireModel, type VersionRow } from "@/lib/registry/queries";
 import { moveToStage } from "@/lib/registry/commands";
 import { gatesFor } from "./evidence";
@@ -72,7 +73,8 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
       if (refusal) throw new Conflict(refusal);
       const policy = await policyInForce(tx, input.target_stage);
       const drift = await driftEvidenceInForce(tx, version);
-      const gates = await gatesFor(tx, model.name, version, { policy, drift });
+      const quality = qualityRulesOf(model);
+      const gates = await gatesFor(tx, model.name, version, { policy, drift, quality });
       const [row] = await tx
         .insert(promotionRequests)
         .values({
@@ -86,6 +88,7 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
           gates,
           referenceSampleId: drift.referenceSampleId,
           driftSettings: drift.settings,
+          qualityRules: quality,
         })
         .returning();
       await addEvent(tx, row.id, "requested", by.actor, { justification: input.justification, gates });
@@ -138,12 +141,16 @@ export function boundDriftEvidence(row: Pick<RequestRow, "referenceSampleId" | "
 
 /**
  * Gates are evaluated again at each decision: traffic and pipeline runs may have changed since the
- * request. The rules they are judged by may not: the request's policy and drift evidence are bound.
+ * request. The rules they are judged by may not: the request's policy, drift evidence and quality metric are bound.
  */
 async function refreshGates(tx: Tx, locked: Locked): Promise<void> {
   const version = await versionRow(tx, locked.row.modelId, locked.row.version);
   if (!version) throw new Conflict(`Version ${locked.row.version} no longer exists`);
-  const gates = await gatesFor(tx, locked.model.name, version, { policy: locked.policy, drift: boundDriftEvidence(locked.row) });
+  const gates = await gatesFor(tx, locked.model.name, version, {
+    policy: locked.policy,
+    drift: boundDriftEvidence(locked.row),
+    quality: locked.row.qualityRules,
+  });
   await tx.update(promotionRequests).set({ gates }).where(eq(promotionRequests.id, locked.row.id));
   locked.row = { ...locked.row, gates };
 }

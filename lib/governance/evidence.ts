@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { modelVersions, type GateResult } from "@/drizzle/schema";
+import { modelVersions, type GateResult, type QualityGateRules } from "@/drizzle/schema";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { DriftEvidence } from "@/lib/drift/evaluate";
 import { modelDrift } from "@/lib/drift/queries";
 import { DriftInputError } from "@/lib/drift/stats/errors";
 import { producingRuns } from "@/lib/pipelines/queries";
+import { qualityGateEvidence } from "@/lib/quality/queries";
 import type { VersionRow } from "@/lib/registry/queries";
 import { evaluateGates, type DriftFinding, type ProducingRunEvidence } from "./gates";
 import type { PolicyRow } from "./queries";
@@ -40,22 +41,25 @@ async function producingRunEvidence(db: DbOrTx, model: string, version: string):
   return produced.map(({ pipeline, run }) => ({ pipeline, run_id: run.run_id, status: run.status, checks: run.checks }));
 }
 
-/** The rules a request is judged by, fixed when it is made: its policy version and its drift evidence. */
+/** The rules a request is judged by, fixed when it is made: its policy version, its drift evidence and its quality metric. */
 export interface BoundRules {
   policy: Pick<PolicyRow, "metricTolerance" | "requireProducingRun">;
   drift: DriftEvidence;
+  quality: QualityGateRules | null;
 }
 
 /** Gathers the evidence for a version and evaluates every gate by the rules bound to the request. */
 export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow, rules: BoundRules): Promise<GateResult[]> {
   const production = await productionVersion(db, candidate.modelId);
+  const now = new Date();
   return evaluateGates({
     modelCard: candidate.modelCard,
     candidateMetrics: candidate.metrics,
     production: production && production.id !== candidate.id ? { version: production.version, metrics: production.metrics } : null,
     tolerance: rules.policy.metricTolerance,
-    drift: await driftInWindow(db, model, candidate.version, rules.drift, new Date()),
+    drift: await driftInWindow(db, model, candidate.version, rules.drift, now),
     producingRuns: await producingRunEvidence(db, model, candidate.version),
     requireProducingRun: rules.policy.requireProducingRun,
+    quality: await qualityGateEvidence(db, rules.quality, candidate, production ?? null, now),
   });
 }

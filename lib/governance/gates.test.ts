@@ -137,6 +137,7 @@ describe("evaluateGates", () => {
     drift: { missing: "no reference sample" },
     producingRuns: [],
     requireProducingRun: false,
+    quality: { missing: "the model had no quality task when the request was made" },
   };
   it("answers every gate, in the contract's order, missing evidence as not applicable", () => {
     expect(evaluateGates(noEvidence).map((g) => [g.name, g.status, g.passed])).toEqual([
@@ -144,10 +145,27 @@ describe("evaluateGates", () => {
       ["metrics_no_worse", "not_applicable", true],
       ["no_drift", "not_applicable", true],
       ["pipeline_run", "not_applicable", true],
+      ["quality_vs_production", "not_applicable", true],
     ]);
   });
   it("turns a missing producing run into a failure under require_producing_run, and nothing else", () => {
-    expect(evaluateGates({ ...noEvidence, requireProducingRun: true }).map((g) => g.status)).toEqual(["passed", "not_applicable", "not_applicable", "failed"]);
+    expect(evaluateGates({ ...noEvidence, requireProducingRun: true }).map((g) => g.status)).toEqual([
+      "passed",
+      "not_applicable",
+      "not_applicable",
+      "failed",
+      "not_applicable",
+    ]);
+  });
+  it("judges realized quality by the policy's metric tolerance", () => {
+    const quality = {
+      metric: "roc_auc" as const,
+      candidate: { version: "v4", n_labeled: 500, value: 0.85, interval: null },
+      production: { version: "v3", n_labeled: 500, value: 0.9, interval: null },
+    };
+    const gate = (tolerance: number) => evaluateGates({ ...noEvidence, quality, tolerance }).find((g) => g.name === "quality_vs_production");
+    expect(gate(0.01)).toMatchObject({ status: "failed", passed: false });
+    expect(gate(0.1)).toMatchObject({ status: "passed", passed: true });
   });
 });
 

@@ -5,8 +5,9 @@
  */
 import type { GateResult } from "@/drizzle/schema/governance";
 import { lowerIsBetter } from "@/lib/metrics/display";
+import { QUALITY_GATE, QUALITY_GATE_LABEL, qualityGate, type QualityEvidence } from "@/lib/quality/gate";
 
-export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run"] as const;
+export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run", QUALITY_GATE] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 export const GATE_LABELS: Record<GateName, string> = {
@@ -14,6 +15,7 @@ export const GATE_LABELS: Record<GateName, string> = {
   metrics_no_worse: "Declared metrics no worse than production",
   no_drift: "No drifting features in the last 24 h",
   pipeline_run: "Producing pipeline run succeeded with all checks",
+  [QUALITY_GATE]: QUALITY_GATE_LABEL,
 };
 
 const passed = (name: GateName, detail: string): GateResult => ({ name, passed: true, status: "passed", detail });
@@ -122,6 +124,8 @@ export interface GateEvidence {
   drift: DriftFinding;
   producingRuns: readonly ProducingRunEvidence[];
   requireProducingRun: boolean;
+  /** Realized quality of candidate and production on labeled traffic, judged by the same tolerance as declared metrics. */
+  quality: QualityEvidence;
 }
 
 export function evaluateGates(evidence: GateEvidence): GateResult[] {
@@ -130,6 +134,7 @@ export function evaluateGates(evidence: GateEvidence): GateResult[] {
     metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
     driftGate(evidence.drift),
     pipelineGate(evidence.producingRuns, evidence.requireProducingRun),
+    qualityGate(evidence.quality, evidence.tolerance),
   ];
 }
 

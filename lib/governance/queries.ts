@@ -115,6 +115,7 @@ export function view(row: RequestRow, modelName: string, policy: PolicyRow, appr
       return { ...withWaiver(g, w !== undefined), waived: w ? { by: w.by, reason: w.reason, at: w.at.toISOString() } : null };
     }),
     drift_evidence: { reference_sample_id: row.referenceSampleId, settings: row.driftSettings },
+    quality_evidence: row.qualityRules,
     approvals: approvals.map((a) => ({ by: a.actor, role: a.role, comment: a.comment, at: a.at.toISOString() })),
   };
 }

@@ -85,6 +85,8 @@ export const promotionViewSchema = z.object({
     reference_sample_id: z.uuid().nullable(),
     settings: z.record(z.string(), z.object({ method: z.string().nullable(), threshold: z.number().nullable() })),
   }),
+  /** The task and metric the quality gate judges by, bound when the request was made. */
+  quality_evidence: z.object({ task: z.string(), metric: z.string() }).nullable(),
   approvals: z.array(z.object({ by: z.string(), role: z.string(), comment: z.string().nullable(), at: iso })),
 });
 

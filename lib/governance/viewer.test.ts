@@ -22,6 +22,7 @@ const request: PromotionView = {
     { name: "no_drift", passed: false, status: "failed", detail: "drifting: amount", waived: null },
   ],
   drift_evidence: { reference_sample_id: null, settings: {} },
+  quality_evidence: null,
   approvals: [{ by: "lead2@example.com", role: "ml_lead", comment: null, at: "2026-11-25T12:05:00.000Z" }],
 };
 

@@ -1,4 +1,5 @@
 import type { DriftSettingsByFeature } from "@/drizzle/schema/drift";
+import type { QualityGateRules } from "@/drizzle/schema/quality";
 import type { GateResult, PromotionStatus, PromotionTarget, RequiredApprovals } from "@/drizzle/schema/governance";
 
 /** A request as the API and the pages show it. */
@@ -20,6 +21,8 @@ export interface PromotionView {
   gates: (GateResult & { waived: { by: string; reason: string; at: string } | null })[];
   /** The drift evidence bound when the request was made: its drift gate judges by these alone. */
   drift_evidence: { reference_sample_id: string | null; settings: DriftSettingsByFeature };
+  /** The task and metric bound when the request was made (null: no quality task then): its quality gate judges by these alone. */
+  quality_evidence: QualityGateRules | null;
   approvals: { by: string; role: string; comment: string | null; at: string }[];
 }
 

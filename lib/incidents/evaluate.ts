@@ -96,7 +96,7 @@ export function judgeMetric(condition: MetricCondition, aggregate: MetricAggrega
   return { breached, value, text: `${what} is ${formatMetric(condition.metric, value)} ${sign} ${formatMetric(condition.metric, condition.threshold)}` };
 }
 
-function negate(op: Comparison): string {
+export function negate(op: Comparison): string {
   return { ">": "≤", ">=": "<", "<": "≥", "<=": ">" }[op];
 }
 

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { finiteNumber } from "@/lib/api/fields";
 import { pipelineNameSchema } from "@/lib/pipelines/schemas";
+import { QUALITY_SOURCES } from "@/lib/quality/alert";
+import { QUALITY_METRICS } from "@/lib/quality/metrics";
 import { modelNameSchema } from "@/lib/registry/schemas";
 import { AGGREGATIONS, COMPARISONS } from "./evaluate";
 
@@ -35,6 +37,20 @@ export const driftConditionSchema = z
   })
   .refine((c) => c.share_at_least === undefined || c.feature === undefined, { message: "name either share_at_least or feature, not both" });
 
+// Quality is computed over the window's predictions at once: at least an hour so it rests on some,
+// at most the 30 days a labeled window may need when labels arrive weeks late.
+export const qualityConditionSchema = z.strictObject({
+  metric: z.enum(QUALITY_METRICS),
+  source: z.enum(QUALITY_SOURCES),
+  window_seconds: z
+    .number()
+    .int("must be whole seconds")
+    .min(3600, "must be at least 3600 seconds")
+    .max(30 * DAY_SECONDS),
+  op: z.enum(COMPARISONS),
+  threshold: finiteNumber,
+});
+
 const noCondition = z.strictObject({});
 
 export const RULE_KINDS = {
@@ -42,6 +58,7 @@ export const RULE_KINDS = {
   drift: { watches: "model", target: modelTargetSchema, condition: driftConditionSchema, label: "Drift" },
   pipeline_stale: { watches: "pipeline", target: pipelineTargetSchema, condition: noCondition, label: "Pipeline stale" },
   pipeline_failed: { watches: "pipeline", target: pipelineTargetSchema, condition: noCondition, label: "Pipeline failed" },
+  quality: { watches: "model", target: modelTargetSchema, condition: qualityConditionSchema, label: "Quality" },
 } as const satisfies Record<string, { watches: "model" | "pipeline"; target: z.ZodType; condition: z.ZodType; label: string }>;
 
 export type RuleKind = keyof typeof RULE_KINDS;

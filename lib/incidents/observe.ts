@@ -6,6 +6,8 @@ import { modelDrift, STATUS_WINDOW_MS } from "@/lib/drift/queries";
 import { listPipelines } from "@/lib/pipelines/queries";
 import type { PipelineSummary } from "@/lib/pipelines/schemas";
 import { judgeDrift, judgeMetric, judgePipelineFailed, judgePipelineStale, type DriftCondition, type MetricCondition, type Observation } from "./evaluate";
+import { judgeQuality, type QualityCondition } from "@/lib/quality/alert";
+import { qualityInWindow } from "@/lib/quality/queries";
 import type { RuleKind } from "./kinds";
 
 export interface RuleForObservation {
@@ -126,6 +128,14 @@ export const OBSERVERS: Record<RuleKind, Observer> = {
         to: ctx.now,
       });
       return judgeDrift(rule.condition as DriftCondition, drift);
+    }),
+  // The Quality section's own computation, over the rule's window as one bucket.
+  quality: (ctx, rule) =>
+    observeModel(ctx, rule, async (version, target) => {
+      const condition = rule.condition as unknown as QualityCondition;
+      const from = new Date(ctx.now.getTime() - condition.window_seconds * 1000);
+      const seen = await qualityInWindow(ctx.db, (target as { model: string }).model, version, condition.metric, from, ctx.now);
+      return judgeQuality(condition, seen.task, seen.point);
     }),
   pipeline_stale: (ctx, rule) => observePipeline(ctx, rule, judgePipelineStale),
   pipeline_failed: (ctx, rule) => observePipeline(ctx, rule, judgePipelineFailed),

@@ -1,11 +1,11 @@
 import "server-only";
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { modelVersions, referenceCalibrations } from "@/drizzle/schema";
+import { modelVersions, referenceCalibrations, type QualityGateRules } from "@/drizzle/schema";
 import { queryRows, type Db, type DbOrTx } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
 import { getVersion, requireModel, type ModelRow, type VersionRow } from "@/lib/registry/queries";
 import { calibrator } from "./calibration";
-import { bucketQuality, realizedQuality, type QualityRecord } from "./evaluate";
+import { bucketQuality, realizedQuality, type BucketQuality, type QualityRecord } from "./evaluate";
 import { QUALITY_GATE_WINDOW_MS, type QualityEvidence, type RealizedEvidence } from "./gate";
 import { isQualityTask, METRICS_BY_TASK, metricFitsTask, primaryMetricOf, type QualityMetric, type QualityTask } from "./metrics";
 import type { QualityAnswer, QualityBucket, QualityQuery } from "./schemas";
@@ -103,6 +103,32 @@ export async function qualitySeries(db: Db, modelName: string, query: QualityQue
   return { model: model.name, task, metric, bucket: query.bucket, series };
 }
 
+/**
+ * One version's quality over a window, the window as one bucket, computed as the Quality section
+ * computes each bucket; `point` is null without predictions in it, or when the metric does not fit
+ * the model's task (the task says why).
+ */
+export async function qualityInWindow(
+  db: Db,
+  modelName: string,
+  version: { id: string; version: string },
+  metric: string,
+  from: Date,
+  to: Date,
+): Promise<{ task: string; point: BucketQuality | null }> {
+  const model = await requireModel(db, modelName);
+  const task = model.task;
+  if (!isQualityTask(task) || !metricFitsTask(metric, task)) return { task, point: null };
+  const [rows, [calibration]] = await Promise.all([
+    predictionRows(db, [version.id], from, to, 86_400),
+    db.select().from(referenceCalibrations).where(eq(referenceCalibrations.modelVersionId, version.id)),
+  ]);
+  if (rows.length === 0) return { task, point: null };
+  const records = rows.map((row) => qualityRecord(task, row));
+  const seed = seedFromText(`${version.version}|${from.toISOString()}|${metric}`);
+  return { task, point: bucketQuality(task, metric, records, calibrator(calibration?.calibration ?? null), seed) };
+}
+
 /** A version's realized metric over a window, on its labeled predictions. */
 async function realizedOverWindow(db: DbOrTx, version: VersionRow, task: QualityTask, metric: QualityMetric, from: Date, to: Date): Promise<RealizedEvidence> {
   const rows = await predictionRows(db, [version.id], from, to, 86_400, true);
@@ -111,23 +137,30 @@ async function realizedOverWindow(db: DbOrTx, version: VersionRow, task: Quality
   return { version: version.version, n_labeled: records.length, value: realized.value, interval: realized.interval };
 }
 
+/** The rules a promotion request binds for its quality gate: the model's task and primary metric now; null without a quality task. */
+export function qualityRulesOf(model: ModelRow): QualityGateRules | null {
+  const metric = primaryMetricOf(model.task, model.primaryMetric);
+  return metric === null ? null : { task: model.task, metric };
+}
+
 /**
- * The evidence of the quality gate: the model's primary metric, realized over the last 7 days by
- * the candidate and by the production version (none when the candidate is in production itself).
+ * The evidence of the quality gate: the bound metric, realized over the last 7 days by the
+ * candidate and by the production version (none when the candidate is in production itself).
  */
 export async function qualityGateEvidence(
   db: DbOrTx,
-  model: ModelRow,
+  rules: QualityGateRules | null,
   candidate: VersionRow,
   production: VersionRow | null,
   now: Date,
 ): Promise<QualityEvidence> {
-  if (!isQualityTask(model.task)) return { missing: `the model's task ${JSON.stringify(model.task)} has no quality metrics` };
-  const metric = primaryMetricOf(model.task, model.primaryMetric)!;
+  if (rules === null || !isQualityTask(rules.task)) return { missing: "the model had no quality task when the request was made" };
+  const task = rules.task;
+  const metric = primaryMetricOf(task, rules.metric)!;
   const from = new Date(now.getTime() - QUALITY_GATE_WINDOW_MS);
   return {
     metric,
-    candidate: await realizedOverWindow(db, candidate, model.task, metric, from, now),
-    production: production && production.id !== candidate.id ? await realizedOverWindow(db, production, model.task, metric, from, now) : null,
+    candidate: await realizedOverWindow(db, candidate, task, metric, from, now),
+    production: production && production.id !== candidate.id ? await realizedOverWindow(db, production, task, metric, from, now) : null,
   };
 }

@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/not-found";
 import { pickQualityMetric } from "@/lib/metrics/display";
 import { getModel } from "@/lib/registry/queries";
 import { ModelActions } from "@/components/governance/model-actions";
+import { ModelQuality } from "@/components/quality/model-quality";
 
 async function loadModel(name: string) {
   const db = await getDb();
@@ -24,7 +25,13 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 }
 
 /** One section per component, so other domains add theirs (drift, promotion actions) with one line. */
-export default async function ModelPage({ params }: { params: Promise<{ name: string }> }) {
+export default async function ModelPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const { model, stored } = await loadModel(decodeURIComponent((await params).name));
   const current = model.versions.find((v) => v.version === model.production_version) ?? model.versions[0];
@@ -46,6 +53,7 @@ export default async function ModelPage({ params }: { params: Promise<{ name: st
         qualityMetric={pickQualityMetric(stored, Object.keys(current?.metrics ?? {}))}
         exampleVersion={current?.version ?? "v1"}
       />
+      <ModelQuality model={model} searchParams={await searchParams} />
       <div className="grid gap-6 xl:grid-cols-2">
         <VersionsTable model={model.name} versions={model.versions} />
         <StageHistory history={model.stage_history} />
