@@ -47,7 +47,7 @@ function CreateKey({ onClose }: { onClose: () => void }) {
     return (
       <OneTimeSecret label="The new API key" secret={created} onDismiss={onClose}>
         <p className="text-xs text-amber-900 dark:text-amber-200">Try it:</p>
-        <pre className="overflow-x-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100" data-testid="curl-example">
+        <pre tabIndex={0} className="overflow-x-auto rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100" data-testid="curl-example">
           {`curl -H "Authorization: Bearer ${created}" ${origin}/api/v1/me`}
         </pre>
       </OneTimeSecret>

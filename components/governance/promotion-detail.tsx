@@ -35,7 +35,10 @@ export function PromotionDetailView({ id, viewer }: { id: string; viewer: Viewer
         <div>
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-xl font-semibold tracking-tight">
-              <Link href={`/models/${p.model}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              <Link
+                href={`/models/${p.model}`}
+                className="text-indigo-700 underline decoration-indigo-300 underline-offset-4 hover:decoration-2 dark:text-indigo-300"
+              >
                 {p.model}
               </Link>{" "}
               {p.version} → {p.target_stage}

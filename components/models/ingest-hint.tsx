@@ -29,7 +29,7 @@ function CopyBlock({ label, text }: { label: string; text: string }) {
           {copied ? "Copied" : `Copy ${label.toLowerCase()}`}
         </button>
       </div>
-      <pre className="overflow-x-auto rounded-md bg-zinc-100 p-2 text-[11px] leading-relaxed text-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
+      <pre tabIndex={0} className="overflow-x-auto rounded-md bg-zinc-100 p-2 text-[11px] leading-relaxed text-zinc-800 dark:bg-zinc-900 dark:text-zinc-200">
         <code>{text}</code>
       </pre>
     </div>

@@ -17,7 +17,8 @@ const COMPONENTS: Components = {
   ol: (props) => <ol className="my-2 list-decimal pl-5" {...props} />,
   a: (props) => <a className="text-indigo-700 underline dark:text-indigo-300" rel="noopener noreferrer nofollow" {...props} />,
   code: (props) => <code className="rounded bg-zinc-100 px-1 text-[0.9em] dark:bg-zinc-800" {...props} />,
-  pre: (props) => <pre className="my-2 overflow-x-auto rounded-md bg-zinc-100 p-2 text-xs dark:bg-zinc-900" {...props} />,
+  // Focusable, so that a keyboard can scroll a long line into view.
+  pre: (props) => <pre tabIndex={0} className="my-2 overflow-x-auto rounded-md bg-zinc-100 p-2 text-xs dark:bg-zinc-900" {...props} />,
   table: (props) => <table className="my-2 w-auto text-left text-sm" {...props} />,
   th: (props) => <th className="border-b border-zinc-200 px-2 py-1 font-medium dark:border-zinc-700" {...props} />,
   td: (props) => <td className="tabular border-b border-zinc-100 px-2 py-1 dark:border-zinc-800" {...props} />,

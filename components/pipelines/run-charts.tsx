@@ -50,8 +50,9 @@ function RunBars({
         </span>
         {/* The threshold's label lives here, not on the line, where the bars would hide it. */}
         {threshold && (
-          <span className="inline-flex items-center gap-1.5 text-xs" style={{ color: threshold.colour }}>
-            <svg aria-hidden width="18" height="2">
+          <span className="inline-flex items-center gap-1.5 text-xs text-zinc-700 dark:text-zinc-300">
+            {/* The swatch carries the line's colour; the words stay readable on any background. */}
+            <svg aria-hidden width="18" height="2" style={{ color: threshold.colour }}>
               <line x1="0" y1="1" x2="18" y2="1" stroke="currentColor" strokeWidth="2" strokeDasharray="5 3" />
             </svg>
             {threshold.label}

@@ -73,7 +73,7 @@ export function StatusBadge({ status, label }: { status: string; label?: string 
 const STAGE_STYLES: Record<string, string> = {
   production: "bg-indigo-600 text-white dark:bg-indigo-500",
   staging: "bg-indigo-50 text-indigo-800 ring-1 ring-inset ring-indigo-600/30 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-400/40",
-  archived: "bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400",
+  archived: "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400",
   none: "bg-zinc-100 text-zinc-600 ring-1 ring-inset ring-zinc-300 dark:bg-zinc-900 dark:text-zinc-400 dark:ring-zinc-700",
 };
 

@@ -35,7 +35,8 @@ export function Table({
   children: React.ReactNode;
 }) {
   return (
-    <div className={clsx("overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800", frameClassName)}>
+    // Focusable, so that a keyboard can scroll a wide table sideways.
+    <div tabIndex={0} className={clsx("overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800", frameClassName)}>
       <table className={clsx("w-full text-left", className)} aria-label={label}>
         <thead className={HEAD}>
           <tr>{header ?? columns?.map((c) => <HeaderCell key={c.label} {...c} />)}</tr>
