@@ -1,1 +1,5 @@
-export { ListSkeleton as default } from "@/components/incidents/list-skeleton";
+import { PageSkeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return <PageSkeleton lead="control" />;
+}

@@ -1,5 +1,5 @@
-import { AccessSkeleton } from "@/components/access/access-skeleton";
+import { PageSkeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
-  return <AccessSkeleton />;
+  return <PageSkeleton lead="panel" rows={6} />;
 }

@@ -1,11 +1,10 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { HeaderSkeleton, Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
     <div role="status" aria-label="Loading" className="space-y-5">
       <Skeleton className="h-5 w-56" />
-      <Skeleton className="h-7 w-80 max-w-full" />
-      <Skeleton className="h-4 w-96 max-w-full" />
+      <HeaderSkeleton />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-5">
           <Skeleton className="h-64" />
