@@ -3,6 +3,7 @@
 import { ShieldAlert, ShieldCheck } from "lucide-react";
 import { useState } from "react";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { buttonClass } from "@/components/ui/button";
 
 interface Verdict {
   ok: boolean;
@@ -45,7 +46,7 @@ export function VerifyChain() {
       <button
         type="button"
         disabled={busy}
-        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50"
+        className={buttonClass("primary")}
         onClick={async () => {
           setBusy(true);
           setError(null);

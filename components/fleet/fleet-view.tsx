@@ -1,11 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { fetchJson } from "@/lib/api/fetch-json";
 import type { FleetOverview } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";
 import { NeedsAttention } from "./needs-attention";
+import { fleetQuery } from "./query-options";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 
 function Kpi({ label, value, hint, href }: { label: string; value: number | string; hint?: string; href?: string }) {
@@ -31,13 +31,8 @@ function incidentHint(counts: FleetOverview["kpis"]["open_incidents"]): string {
   return parts.length ? parts.join(", ") : "nothing firing";
 }
 
-export function FleetView({ initial }: { initial: FleetOverview }) {
-  const { data } = useQuery({
-    queryKey: ["fleet"],
-    queryFn: () => fetchJson<FleetOverview>("/api/v1/fleet"),
-    initialData: initial,
-    refetchInterval: useRefreshInterval(),
-  });
+export function FleetView() {
+  const { data } = useSuspenseQuery({ ...fleetQuery(), refetchInterval: useRefreshInterval() });
   const openIncidents = data.kpis.open_incidents.critical + data.kpis.open_incidents.warning + data.kpis.open_incidents.info;
   return (
     <div className="space-y-6">

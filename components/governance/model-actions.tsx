@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendJson } from "@/lib/api/fetch-json";
 import type { PromotionView } from "@/lib/governance/views";
+import { buttonClass } from "@/components/ui/button";
 
 interface VersionStage {
   version: string;
@@ -12,10 +13,8 @@ interface VersionStage {
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100";
-const primary =
-  "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50";
-const secondary =
-  "rounded-md bg-white px-3 py-1.5 text-sm font-medium text-zinc-800 ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800";
+const primary = buttonClass("primary");
+const secondary = buttonClass("neutral");
 
 /** none → staging → production: the next stage a version may be promoted to, if any. */
 function nextStage(stage: string): "staging" | "production" | null {

@@ -1,17 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { modelsQuery } from "@/components/fleet/query-options";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";
 
-export function ModelsView({ initial }: { initial: ModelWithHealth[] }) {
-  const { data } = useQuery({
-    queryKey: ["models"],
-    queryFn: async () => (await fetchJson<{ models: ModelWithHealth[] }>("/api/v1/models")).models,
-    initialData: initial,
-    refetchInterval: useRefreshInterval(),
-  });
+export function ModelsView() {
+  const { data } = useSuspenseQuery({ ...modelsQuery(), refetchInterval: useRefreshInterval() });
   return <ModelsTable models={data} />;
 }
