@@ -1,19 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { Waves } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
-import { parseRange, rangeBounds } from "@/components/shell/time-range";
+import { parseRange } from "@/components/shell/time-range";
 import { EmptyState } from "@/components/ui/empty-state";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { FleetDrift } from "@/lib/drift/queries";
 import { FeatureDrawer } from "./feature-drawer";
 import { DriftHeatmap, TimeStrip, type CellRef } from "./heatmap";
+import { fleetDriftQuery } from "./query-options";
 
 /** The /drift page body: filters, heatmap, time strips and the drawer, all kept in the URL. */
-export function DriftView({ initial }: { initial: FleetDrift }) {
+export function DriftView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -24,15 +23,7 @@ export function DriftView({ initial }: { initial: FleetDrift }) {
   const selected: CellRef | null =
     cellParam && cellParam.includes(":") ? { model: cellParam.split(":")[0], feature: cellParam.slice(cellParam.indexOf(":") + 1) } : null;
 
-  const { data } = useQuery({
-    queryKey: ["drift-fleet", range],
-    queryFn: () => {
-      const { from, to } = rangeBounds(range);
-      return fetchJson<FleetDrift>(`/api/v1/drift?from=${from.toISOString()}&to=${to.toISOString()}`);
-    },
-    initialData: initial,
-    refetchInterval: useRefreshInterval(),
-  });
+  const { data } = useSuspenseQuery({ ...fleetDriftQuery(range), refetchInterval: useRefreshInterval() });
 
   const setParam = useCallback(
     (name: string, value: string | null) => {
