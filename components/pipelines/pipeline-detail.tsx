@@ -1,14 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { fetchJson } from "@/lib/api/fetch-json";
 import { formatDuration } from "@/lib/pipelines/duration";
 import type { PipelineDetail, RunView } from "@/lib/pipelines/schemas";
-import { DETAIL_RUNS, pipelineApi } from "./href";
+import { pipelineQuery } from "./query-options";
 import { RunCharts } from "./run-charts";
 import { RunsTimeline } from "./runs-timeline";
 import { Table } from "@/components/ui/table";
@@ -150,14 +149,9 @@ function RunsTable({ runs }: { runs: RunView[] }) {
   );
 }
 
-export function PipelineDetailView({ initial, renderedAt }: { initial: PipelineDetail; renderedAt: number }) {
-  const { data, dataUpdatedAt } = useQuery({
-    queryKey: ["pipeline", initial.name],
-    queryFn: () => fetchJson<PipelineDetail>(`${pipelineApi(initial.name)}?limit=${DETAIL_RUNS}`),
-    initialData: initial,
-    initialDataUpdatedAt: renderedAt,
-    refetchInterval: useRefreshInterval(),
-  });
+export function PipelineDetailView({ name }: { name: string }) {
+  // When the answer was read is the timeline's "now": the server's read, then each refetch.
+  const { data, dataUpdatedAt } = useSuspenseQuery({ ...pipelineQuery(name), refetchInterval: useRefreshInterval() });
   const latestFinished = data.runs.find((r) => r.status !== "running");
   return (
     <div className="space-y-6">

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { DETAIL_RUNS } from "@/components/pipelines/href";
 import { PipelineDetailView } from "@/components/pipelines/pipeline-detail";
+import { pipelineQuery } from "@/components/pipelines/query-options";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { orNull } from "@/lib/not-found";
+import { Prefetched, seed } from "@/lib/pages/prefetch";
 import { getPipeline } from "@/lib/pipelines/queries";
 
 type Props = { params: Promise<{ name: string }> };
@@ -35,5 +37,9 @@ export default async function PipelinePage({ params }: Props) {
   await requirePageUser();
   const now = new Date();
   const pipeline = await loadPipeline((await params).name, now);
-  return <PipelineDetailView initial={pipeline} renderedAt={now.getTime()} />;
+  return (
+    <Prefetched seeds={[seed(pipelineQuery(pipeline.name), pipeline)]}>
+      <PipelineDetailView name={pipeline.name} />
+    </Prefetched>
+  );
 }
