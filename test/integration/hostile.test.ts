@@ -37,12 +37,15 @@ const PATH_VALUES: Record<string, string> = { name: "fraud-detector", version: "
 
 async function operationsOf(baseUrl: string): Promise<Operation[]> {
   const doc = (await (await fetch(`${baseUrl}/api/v1/openapi.json`)).json()) as {
+    servers: { url: string }[];
     paths: Record<string, Record<string, { "x-plumbline-permission"?: string; parameters?: { name: string; in: string }[]; requestBody?: unknown }>>;
   };
+  // Paths in the document are relative to its server, which names the API's prefix.
+  const prefix = new URL(doc.servers[0].url, baseUrl).pathname.replace(/\/$/, "");
   return Object.entries(doc.paths).flatMap(([route, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
-      path: route,
+      path: prefix + route,
       permission: op["x-plumbline-permission"] ?? "",
       query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
       hasBody: op.requestBody !== undefined,
