@@ -299,7 +299,9 @@ describe.each(servers)("pipeline health on $engine", ({ baseUrl }) => {
     expect(status("churn-training-data")).toBe("failing");
     expect(status("search-clickstream-ingest")).toBe("stale");
     expect(status("credit-bureau-sync")).toBe("volume_anomaly");
-    expect(["healthy", "running"]).toContain(status("airflow/fraud_features"));
+    // Seeded healthy; with no live simulator it goes stale once its schedule passes, and the suite
+    // may reach this test long after the seed. It is never failing.
+    expect(["healthy", "running", "stale"]).toContain(status("airflow/fraud_features"));
     const v4 = (await (await machine.get("/api/v1/models/fraud-detector/versions/v4/producing-run")).json()) as { producing_run: { pipeline: string } };
     expect(v4.producing_run.pipeline).toBe("airflow/fraud_features");
     const fleet = (await (await machine.get("/api/v1/fleet")).json()) as { kpis: { unhealthy_pipelines: number } };
