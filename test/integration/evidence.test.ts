@@ -1,20 +1,10 @@
 import { describe, expect, inject, it } from "vitest";
+import type { PromotionView } from "@/lib/governance/views";
 import { DEMO_KEY, keySession, signedIn, type Session } from "../support/http";
 
 const servers = inject("servers");
 
-interface Gate {
-  name: string;
-  passed: boolean;
-  status: "passed" | "failed" | "waived" | "not_applicable";
-  detail: string;
-}
-
-interface Promotion {
-  id: string;
-  status: string;
-  gates: Gate[];
-}
+type Promotion = PromotionView;
 
 interface RunView {
   run_id: string;

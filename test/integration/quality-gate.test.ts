@@ -1,21 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { PromotionView } from "@/lib/governance/views";
 import { DEMO_KEY, keySession, signedIn, type Session } from "../support/http";
 
 const servers = inject("servers");
 
-interface Gate {
-  name: string;
-  passed: boolean;
-  status: "passed" | "failed" | "waived" | "not_applicable";
-  detail: string;
-}
-
-interface Promotion {
-  id: string;
-  status: string;
-  gates: Gate[];
-  quality_evidence: { task: string; metric: string } | null;
-}
+type Promotion = PromotionView;
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 const CARD = "# Model card\n\nIntended use, training data, evaluation, limitations.";

@@ -1,3 +1,4 @@
+import type { ChainedEntry } from "@/lib/audit/chain";
 import { PasswordForm } from "@/components/access/password-form";
 import { grantsOf } from "@/components/access/role-checks";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +13,33 @@ import { getDb } from "@/lib/db";
 export const metadata = { title: "Your account" };
 
 const RECENT = 10;
+
+/** Audit entries as a short list, each line what `children` says of it, with its time at the end. */
+function EntryList({
+  entries,
+  empty,
+  testId,
+  children,
+}: {
+  entries: ChainedEntry[];
+  empty: string;
+  testId?: string;
+  children: (e: ChainedEntry) => React.ReactNode;
+}) {
+  if (entries.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
+  return (
+    <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid={testId}>
+      {entries.map((e) => (
+        <li key={e.seq} className="flex flex-wrap items-center gap-2 py-1.5">
+          {children(e)}
+          <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400">
+            <RelativeTime iso={e.ts} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function AccountPage() {
   const user = await requirePageUser();
@@ -51,40 +79,26 @@ export default async function AccountPage() {
           )}
         </Panel>
         <Panel title="Recent sign-ins">
-          {signIns.entries.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">No sign-in recorded yet.</p>
-          ) : (
-            <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="own-signins">
-              {signIns.entries.map((e) => (
-                <li key={e.seq} className="flex items-center gap-2 py-1.5">
-                  <StatusBadge status={e.outcome} label={e.outcome === "success" ? "signed in" : "refused"} />
-                  <span className="text-zinc-600 dark:text-zinc-400">{e.detail.method === "oidc" ? "single sign-on" : "password"}</span>
-                  <span className="text-zinc-500">{e.ip ?? ""}</span>
-                  <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400">
-                    <RelativeTime iso={e.ts} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <EntryList entries={signIns.entries} empty="No sign-in recorded yet." testId="own-signins">
+            {(e) => (
+              <>
+                <StatusBadge status={e.outcome} label={e.outcome === "success" ? "signed in" : "refused"} />
+                <span className="text-zinc-600 dark:text-zinc-400">{e.detail.method === "oidc" ? "single sign-on" : "password"}</span>
+                <span className="text-zinc-500">{e.ip ?? ""}</span>
+              </>
+            )}
+          </EntryList>
         </Panel>
         <Panel title="Your recent actions" className="lg:col-span-2">
-          {ownActions.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing you did is on record yet.</p>
-          ) : (
-            <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-              {ownActions.map((e) => (
-                <li key={e.seq} className="flex flex-wrap items-center gap-2 py-1.5">
-                  <span className="font-mono text-xs">{e.action}</span>
-                  <span className="font-medium">{e.target}</span>
-                  {e.outcome !== "success" && <StatusBadge status={e.outcome} />}
-                  <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400">
-                    <RelativeTime iso={e.ts} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <EntryList entries={ownActions} empty="Nothing you did is on record yet.">
+            {(e) => (
+              <>
+                <span className="font-mono text-xs">{e.action}</span>
+                <span className="font-medium">{e.target}</span>
+                {e.outcome !== "success" && <StatusBadge status={e.outcome} />}
+              </>
+            )}
+          </EntryList>
         </Panel>
       </div>
     </>
