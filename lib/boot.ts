@@ -7,6 +7,7 @@ import { DEMO_TICKS } from "@/lib/demo/ticks";
 import { startEvaluator } from "@/lib/incidents/evaluator";
 import { log } from "@/lib/log";
 import { checkpointIfDue, startMaintenance } from "@/lib/maintenance";
+import { addRawPointDays } from "@/lib/metrics/commands";
 import { startDeliveryLoop } from "@/lib/webhooks/delivery";
 
 /**
@@ -28,6 +29,8 @@ export async function boot(): Promise<void> {
       process.exit(1);
     }
   }
+  // Before the first points arrive, so they land in their day's partition rather than the default one.
+  await addRawPointDays(db);
   startMaintenance(db);
   startEvaluator(opened);
   startDeliveryLoop(db);

@@ -37,14 +37,24 @@ export async function storePoints(tx: Tx, points: StoredPoint[]): Promise<void> 
 }
 
 export const DEFAULT_RETENTION_DAYS = 14;
+/** Days ahead that get their partition before any point arrives for them. */
+const DAYS_AHEAD = 7;
+const DAY_MS = 86_400_000;
 
-/** Drops raw points older than the retention period; the rollups keep their history. */
+const retentionDays = () => Number(process.env.PLUMBLINE_RAW_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
+const utcDay = (t: Date) => t.toISOString().slice(0, 10);
+
+/** Gives every day from the retention horizon to a week ahead its own partition of raw points; returns how many it added. */
+export async function addRawPointDays(db: DbOrTx, now = new Date()): Promise<number> {
+  const first = utcDay(new Date(now.getTime() - retentionDays() * DAY_MS));
+  const last = utcDay(new Date(now.getTime() + DAYS_AHEAD * DAY_MS));
+  const [row] = await queryRows<{ added: number }>(db, sql`select metric_points_add_days(${first}::date, ${last}::date) as added`);
+  return Number(row.added);
+}
+
+/** Drops raw points older than the retention period, whole days at a time where it can; the rollups keep their history. */
 export async function pruneRawPoints(db: DbOrTx, now = new Date()): Promise<number> {
-  const days = Number(process.env.PLUMBLINE_RAW_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const [gone] = await queryRows<{ n: number }>(
-    db,
-    sql`with gone as (delete from metric_points where ts < ${cutoff.toISOString()}::timestamptz returning 1) select count(*)::int as n from gone`,
-  );
-  return Number(gone.n);
+  const cutoff = new Date(now.getTime() - retentionDays() * DAY_MS);
+  const [row] = await queryRows<{ n: number }>(db, sql`select metric_points_drop_days_before(${cutoff.toISOString()}::timestamptz) as n`);
+  return Number(row.n);
 }

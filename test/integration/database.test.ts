@@ -177,33 +177,116 @@ describe("PGlite specifics", () => {
   });
 });
 
-describe("raw metric retention", () => {
-  it("prunes raw points past retention and keeps their rollups", async () => {
-    const { runMaintenance } = await import("@/lib/maintenance");
-    const { storePoints } = await import("@/lib/metrics/commands");
-    const database = await openDatabase({ dataDir: "memory://" });
-    await database.migrate();
+/** A copy of the migrations that stops before the one tagged `tag`: the database as an older release left it. */
+function migrationsBefore(tag: string): string {
+  const source = path.join(process.cwd(), "drizzle", "migrations");
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-migrations-"));
+  cleanups.push(async () => fs.rmSync(folder, { recursive: true, force: true }));
+  fs.cpSync(source, folder, { recursive: true });
+  const journalPath = path.join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const cut = journal.entries.findIndex((entry) => entry.tag.endsWith(tag));
+  expect(cut).toBeGreaterThan(0);
+  fs.writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }));
+  return folder;
+}
+
+describe.each(engines)("raw metric points by day on $name", (engine) => {
+  const now = new Date("2026-11-25T12:00:00Z");
+  const daysAgo = (days: number, hours = 0) => new Date(now.getTime() - days * 86_400_000 - hours * 3600_000);
+  const partitionOf = (t: Date) => `metric_points_p${t.toISOString().slice(0, 10).replaceAll("-", "")}`;
+
+  async function versionIn(database: Database, model: string): Promise<string> {
     const [version] = await queryRows<{ id: string }>(
       database.db,
-      sql`with m as (insert into models (name, created_by) values ('retained', 'test') returning id)
+      sql`with m as (insert into models (name, created_by) values (${model}, 'test') returning id)
           insert into model_versions (model_id, version, created_by) select id, 'v1', 'test' from m returning id`,
     );
-    const now = new Date("2026-11-25T12:00:00Z");
-    const old = new Date(now.getTime() - 20 * 86_400_000);
+    return version.id;
+  }
+  const partitionsIn = async (database: Database) =>
+    (
+      await queryRows<{ name: string }>(
+        database.db,
+        sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'metric_points'::regclass`,
+      )
+    ).map((r) => r.name);
+
+  it("drops whole days past retention, keeps the rollups, and reads a recent range from the recent days only", async () => {
+    const { runMaintenance } = await import("@/lib/maintenance");
+    const { addRawPointDays, storePoints } = await import("@/lib/metrics/commands");
+    const database = await engine.open();
+    await database.migrate();
+    const versionId = await versionIn(database, `retained-${engine.name}`);
+    await addRawPointDays(database.db, daysAgo(3));
+    const point = (ts: Date, value: number) => ({ versionId, metric: "m", ts, value, labels: {} });
     await database.db.transaction((tx) =>
-      storePoints(tx, [
-        { versionId: version.id, metric: "m", ts: old, value: 7, labels: {} },
-        { versionId: version.id, metric: "m", ts: new Date(now.getTime() - 3600_000), value: 9, labels: {} },
-      ]),
+      storePoints(tx, [point(daysAgo(40), 1), point(daysAgo(16), 2), point(daysAgo(14, 1), 3), point(daysAgo(3), 4), point(daysAgo(0, 1), 5)]),
     );
-    expect(await runMaintenance(database.db, now)).toEqual({ ran: true, prunedPoints: 1 });
-    const raw = await queryRows<{ value: number }>(database.db, sql`select value from metric_points`);
-    expect(raw.map((r) => r.value)).toEqual([9]);
+    expect(await partitionsIn(database)).toContain(partitionOf(daysAgo(16)));
+
+    expect(await runMaintenance(database.db, now)).toEqual({ ran: true, prunedPoints: 3 });
+
+    const partitions = await partitionsIn(database);
+    expect(partitions).not.toContain(partitionOf(daysAgo(16)));
+    expect(partitions).toContain(partitionOf(daysAgo(14)));
+    expect(partitions).toContain(partitionOf(daysAgo(-7)));
+    const raw = await queryRows<{ value: number }>(database.db, sql`select value from metric_points where model_version_id = ${versionId} order by ts`);
+    expect(raw.map((r) => r.value)).toEqual([4, 5]);
     const rollups = await queryRows<{ n: number }>(
       database.db,
-      sql`select count(*)::int as n from metric_rollups where bucket_start < ${old.toISOString()}::timestamptz + interval '1 hour'`,
+      sql`select count(*)::int as n from metric_rollups where model_version_id = ${versionId} and bucket_start < ${daysAgo(14).toISOString()}::timestamptz`,
     );
-    expect(rollups[0].n).toBe(2);
+    expect(rollups[0].n).toBe(6);
+
+    const plan = await queryRows<Record<string, string>>(
+      database.db,
+      sql.raw(`explain select count(*) from metric_points where ts >= '${daysAgo(1).toISOString()}'::timestamptz and ts < '${now.toISOString()}'::timestamptz`),
+    );
+    const scanned = plan.map((row) => Object.values(row)[0]).join("\n");
+    expect(scanned).toContain(partitionOf(now));
+    expect(scanned).not.toContain(partitionOf(daysAgo(3)));
+    await database.close();
+  });
+
+  it("keeps the points of a database that had them before days were partitioned, each in its day", async () => {
+    const { storePoints } = await import("@/lib/metrics/commands");
+    const fresh = engine.name === "pglite" ? pgliteEngine() : postgresEngine(adminUrl!);
+    const before = await fresh.open();
+    const folder = migrationsBefore("metric_points_by_day");
+    const { migrate } = await (before.kind === "pglite" ? import("drizzle-orm/pglite/migrator") : import("drizzle-orm/node-postgres/migrator"));
+    await migrate(before.db as never, { migrationsFolder: folder });
+    const versionId = await versionIn(before, `upgraded-${engine.name}`);
+    const recent = new Date(Date.now() - 3 * 86_400_000);
+    await before.db.transaction((tx) => storePoints(tx, [{ versionId, metric: "m", ts: recent, value: 42, labels: {} }]));
+    await before.close();
+
+    const after = await fresh.open();
+    await after.migrate();
+    const [kept] = await queryRows<{ value: number; partition: string }>(
+      after.db,
+      sql`select value, tableoid::regclass::text as partition from metric_points where model_version_id = ${versionId}`,
+    );
+    expect(kept).toEqual({ value: 42, partition: partitionOf(recent) });
+    await after.close();
+  });
+
+  it("moves points that arrived before their day had a partition into it when the day is added", async () => {
+    const { addRawPointDays, storePoints } = await import("@/lib/metrics/commands");
+    const database = await engine.open();
+    await database.migrate();
+    const versionId = await versionIn(database, `early-${engine.name}`);
+    const later = new Date(now.getTime() + 30 * 86_400_000);
+    await database.db.transaction((tx) => storePoints(tx, [{ versionId, metric: "m", ts: later, value: 1, labels: {} }]));
+    const inDefault = async () =>
+      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from metric_points_default where model_version_id = ${versionId}`))[0].n;
+    expect(await inDefault()).toBe(1);
+
+    expect(await addRawPointDays(database.db, later)).toBeGreaterThan(0);
+
+    expect(await inDefault()).toBe(0);
+    const [moved] = await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${partitionOf(later)}`));
+    expect(moved.n).toBe(1);
     await database.close();
   });
 });
