@@ -73,6 +73,11 @@ async function authorizeAndRun<Params>(req: NextRequest, route: RouteContext<Par
     await deny(db, req, by, { permission, reason: `${principal.kind === "user" ? "roles" : "key scopes"} do not grant ${permission}` });
     throw apiError(403, `Not allowed: ${PERMISSIONS[permission].description} needs a ${describeGrant(permission)}`);
   }
+  // A temporary password set by an administrator opens one door: choosing a password of one's own.
+  if (principal.kind === "user" && principal.mustChangePassword && permission !== "account.manage") {
+    await deny(db, req, by, { permission, reason: "the account must choose a new password first" });
+    throw apiError(403, "Choose a new password first: PUT /api/v1/me/password");
+  }
   if (principal.kind === "user" && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
     await deny(db, req, by, { permission, reason: "cross-origin request with a session cookie" });
     throw apiError(403, "Cross-origin request refused: state changes with a session must come from this app");

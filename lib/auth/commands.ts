@@ -94,7 +94,11 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
     const user = await tx.query.users.findFirst({ where: eq(users.id, id) });
     if (!user) throw new NotFound("user", id, `No user with id ${id}`);
     if (change.active === false && userIdOf(by) === id) {
-      throw new Conflict("You cannot disable your own account: another admin must do it", [{ path: "active", message: "cannot disable yourself" }]);
+      throw new Conflict("You cannot disable your own account: another admin must do it", [{ path: "active", message: "cannot disable yourself" }]).audited({
+        action: "user.updated",
+        target: user.email,
+        detail: { refused: "self-disable", change },
+      });
     }
     const losesAdmin = user.roles.includes("admin") && user.active && ((change.roles && !change.roles.includes("admin")) || change.active === false);
     if (losesAdmin) {
@@ -105,7 +109,7 @@ export async function updateUser(db: Db, id: string, change: { roles?: Role[]; a
       if (count === 0) {
         throw new Conflict("The last active admin cannot lose the admin role: make someone else an admin first", [
           { path: change.roles ? "roles" : "active", message: "at least one active admin must remain" },
-        ]);
+        ]).audited({ action: "user.updated", target: user.email, detail: { refused: "last-admin", change } });
       }
     }
     const [row] = await tx
@@ -224,8 +228,10 @@ export async function resetPassword(db: Db, id: string, by: Caller): Promise<{ i
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, id);
     if (!user) throw new NotFound("user", id, `No user with id ${id}`);
-    if (userIdOf(by) === id) throw new Conflict("Change your own password on your account page, with your current password");
-    if (user.passwordHash === null) throw new Conflict(`${user.email} signs in through single sign-on only: the provider manages their password`);
+    const refused = (reason: string) => ({ action: "user.password_reset", target: user.email, detail: { refused: reason } });
+    if (userIdOf(by) === id) throw new Conflict("Change your own password on your account page, with your current password").audited(refused("own-account"));
+    if (user.passwordHash === null)
+      throw new Conflict(`${user.email} signs in through single sign-on only: the provider manages their password`).audited(refused("single-sign-on-only"));
     await tx.update(users).set({ passwordHash, mustChangePassword: true, sessionsValidFrom: new Date() }).where(eq(users.id, id));
     await appendAudit(tx, by, { action: "user.password_reset", target: user.email, detail: {} });
     return { id, email: user.email, one_time_password: password };

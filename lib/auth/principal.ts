@@ -6,6 +6,8 @@ export interface UserPrincipal {
   email: string;
   name: string;
   roles: Role[];
+  /** Set after an administrator's reset: the person may only choose a new password until they do. */
+  mustChangePassword: boolean;
 }
 
 export interface KeyPrincipal {

@@ -18,5 +18,5 @@ export async function sessionUser(): Promise<UserPrincipal | null> {
   if (!user || !user.active) return null;
   // A password change or reset ends every session that began before it.
   if (user.sessionsValidFrom && session.signedInAt < user.sessionsValidFrom.getTime()) return null;
-  return { kind: "user", id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole) };
+  return { kind: "user", id: user.id, email: user.email, name: user.name, roles: user.roles.filter(isRole), mustChangePassword: user.mustChangePassword };
 }

@@ -9,7 +9,10 @@ import { approvePromotion, rejectPromotion, requestPromotion, waiveGate, rollbac
 
 async function person(db: Db, email: string): Promise<{ principal: UserPrincipal; by: Caller }> {
   const [row] = await db.select().from(users).where(eq(users.email, email));
-  return { principal: { kind: "user", id: row.id, email: row.email, name: row.name, roles: row.roles.filter(isRole) }, by: { actor: row.email, ip: null } };
+  return {
+    principal: { kind: "user", id: row.id, email: row.email, name: row.name, roles: row.roles.filter(isRole), mustChangePassword: false },
+    by: { actor: row.email, ip: null },
+  };
 }
 
 /**

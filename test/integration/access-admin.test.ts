@@ -47,6 +47,11 @@ describe.each(servers)("access administration on $engine", ({ baseUrl }) => {
     expect(listed).toMatchObject({ must_change_password: true, sign_in: "password" });
     expect(listed.last_sign_in_at).not.toBeNull();
 
+    // Until then the one-time password opens nothing else, not even a read.
+    const early = await first.get("/api/v1/models");
+    expect(early.status).toBe(403);
+    expect(((await early.json()) as { error: { message: string } }).error.message).toMatch(/new password/);
+
     const wrong = await first.request("PUT", "/api/v1/me/password", { current_password: "not-it-at-all", new_password: "a-good-new-password" });
     expect(wrong.status).toBe(422);
     expect(await fieldsAtFault(wrong)).toEqual(["current_password"]);
@@ -63,7 +68,9 @@ describe.each(servers)("access administration on $engine", ({ baseUrl }) => {
     expect(changed.status).toBe(200);
     expect((await second.get("/api/v1/me")).status).toBe(401);
     expect((await new Session(baseUrl).signIn(person.email, person.password)).status).toBe(401);
-    expect((await new Session(baseUrl).signIn(person.email, "my-own-long-password")).status).toBe(200);
+    const renewed = new Session(baseUrl);
+    expect((await renewed.signIn(person.email, "my-own-long-password")).status).toBe(200);
+    expect((await renewed.get("/api/v1/models")).status).toBe(200);
     expect((await listUsers(admin)).find((u) => u.id === person.id)!.must_change_password).toBe(false);
 
     const trail = await auditEntries(baseUrl, `action=user.password_changed&target=${encodeURIComponent(person.email)}`);
@@ -90,6 +97,13 @@ describe.each(servers)("access administration on $engine", ({ baseUrl }) => {
 
     const self = (await listUsers(admin)).find((u) => u.email === "admin@example.com")!;
     expect((await admin.request("POST", `/api/v1/users/${self.id}/password-reset`)).status).toBe(409);
+    // A refused reset is on record too: who tried it, on whom, and why it was refused.
+    const refused = await auditEntries(baseUrl, `action=user.password_reset&target=${encodeURIComponent("admin@example.com")}`);
+    expect(refused.filter((e) => e.outcome === "failure").map((e) => e.actor)).toContain("admin@example.com");
+    const selfDisable = await admin.request("PATCH", `/api/v1/users/${self.id}`, { active: false });
+    expect(selfDisable.status).toBe(409);
+    const updates = await auditEntries(baseUrl, `action=user.updated&target=${encodeURIComponent("admin@example.com")}`);
+    expect(updates.some((e) => e.outcome === "failure")).toBe(true);
     expect((await admin.request("POST", "/api/v1/users/00000000-0000-4000-8000-000000000000/password-reset")).status).toBe(404);
     expect((await admin.request("POST", "/api/v1/users/not-a-uuid/password-reset")).status).toBe(404);
   });

@@ -9,5 +9,6 @@ export const GET = defineRoute({
   summary: "Who the caller is: a person's roles or a key's scopes",
   permission: "dashboards.read",
   response: principalSchema,
-  handler: ({ principal }) => principal,
+  // Parsed, not passed through: the principal carries server-side facts the answer does not name.
+  handler: ({ principal }) => principalSchema.parse(principal),
 });
