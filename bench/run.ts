@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { benchHistory } from "./history";
 import { benchIncidents } from "./incidents";
 import { benchIngest } from "./ingest";
 import { benchQuality } from "./quality";
@@ -33,6 +34,7 @@ async function main() {
   }
   extra.alert_evaluator = await benchIncidents(postgresUrl);
   extra.quality = await benchQuality(postgresUrl);
+  extra.history = await benchHistory(postgresUrl);
   const results = {
     measured_at: new Date().toISOString(),
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
