@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { benchBrowser } from "./browser";
 import { benchHistory } from "./history";
 import { benchIncidents } from "./incidents";
 import { benchIngest } from "./ingest";
@@ -35,6 +36,7 @@ async function main() {
   extra.alert_evaluator = await benchIncidents(postgresUrl);
   extra.quality = await benchQuality(postgresUrl);
   extra.history = await benchHistory(postgresUrl);
+  extra.browser = await benchBrowser();
   const results = {
     measured_at: new Date().toISOString(),
     machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
