@@ -154,16 +154,9 @@ export const featureDetailSchema = z.object({
     ])
     .nullable(),
   daily: z.array(
-    z.object({
-      day: z.string(),
-      method: z.string(),
-      statistic: nullableNumber,
-      p_value: nullableNumber,
-      threshold: z.number(),
-      drifted: z.boolean(),
-      n_ref: z.number().int(),
-      n_cur: z.number().int(),
-    }),
+    driftResultSchema
+      .pick({ statistic: true, p_value: true, threshold: true, drifted: true, n_ref: true, n_cur: true })
+      .extend({ day: z.string(), method: z.string() }),
   ),
 });
 
