@@ -13,27 +13,31 @@ export interface StoredPoint {
 }
 
 /**
- * Inserts a batch as one multi-row statement and folds it into
- * the 1-minute and 1-hour rollups in the same transaction, so rollups never disagree with points.
+ * Inserts a batch and folds it into the 1-minute and 1-hour rollups in one statement: the batch is
+ * parsed once and the database is asked once, and the rollups never disagree with the points.
  */
 export async function storePoints(tx: Tx, points: StoredPoint[]): Promise<void> {
   if (points.length === 0) return;
   // One JSON parameter expanded by the database: the same multi-row statement on PGlite and PostgreSQL.
   const rows = JSON.stringify(points.map((p) => ({ version_id: p.versionId, metric: p.metric, ts: p.ts.toISOString(), value: p.value, labels: p.labels })));
-  const batch = sql`json_to_recordset(${rows}::json) as b(version_id uuid, metric text, ts timestamptz, value float8, labels jsonb)`;
-  await tx.execute(sql`insert into metric_points (model_version_id, metric, ts, value, labels) select version_id, metric, ts, value, labels from ${batch}`);
-  for (const resolution of ROLLUP_RESOLUTIONS) {
-    await tx.execute(sql`
-      insert into metric_rollups (resolution_seconds, model_version_id, metric, bucket_start, count, sum, min, max)
-      select ${resolution}::int, version_id, metric, to_timestamp(floor(extract(epoch from ts) / ${resolution}) * ${resolution}), count(*), sum(value), min(value), max(value)
-      from ${batch}
-      group by 2, 3, 4
-      on conflict (resolution_seconds, model_version_id, metric, bucket_start) do update set
-        count = metric_rollups.count + excluded.count,
-        sum = metric_rollups.sum + excluded.sum,
-        min = least(metric_rollups.min, excluded.min),
-        max = greatest(metric_rollups.max, excluded.max)`);
-  }
+  const rollup = (resolution: number) => sql`
+    insert into metric_rollups (resolution_seconds, model_version_id, metric, bucket_start, count, sum, min, max)
+    select ${resolution}::int, version_id, metric, to_timestamp(floor(extract(epoch from ts) / ${resolution}) * ${resolution}), count(*), sum(value), min(value), max(value)
+    from batch
+    group by 2, 3, 4
+    on conflict (resolution_seconds, model_version_id, metric, bucket_start) do update set
+      count = metric_rollups.count + excluded.count,
+      sum = metric_rollups.sum + excluded.sum,
+      min = least(metric_rollups.min, excluded.min),
+      max = greatest(metric_rollups.max, excluded.max)`;
+  const [minute, hour] = ROLLUP_RESOLUTIONS;
+  await tx.execute(sql`
+    with batch as materialized (
+      select * from json_to_recordset(${rows}::json) as b(version_id uuid, metric text, ts timestamptz, value float8, labels jsonb)
+    ),
+    raw as (insert into metric_points (model_version_id, metric, ts, value, labels) select version_id, metric, ts, value, labels from batch),
+    by_minute as (${rollup(minute)})
+    ${rollup(hour)}`);
 }
 
 export const DEFAULT_RETENTION_DAYS = 14;
