@@ -2,7 +2,7 @@
  * What every bench part shares: the size knob, progress lines, percentiles, the demo key and the
  * servers' ports. `BENCH_SCALE` (default 1) multiplies every size (0.01 gives a quick run of the
  * whole bench); `BENCH_ONLY=ingest,reads,quality,drift,incidents` runs some parts only;
- * `BENCH_PORT` is the first of the ports the bench's servers listen on (default 3751).
+ * `BENCH_ENGINES=pglite|postgres` measures one engine; `BENCH_PORT` is the first of the ports the bench's servers listen on (default 3751).
  */
 export const SCALE = (() => {
   const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -19,6 +19,9 @@ export function wanted(part: string): boolean {
   const only = process.env.BENCH_ONLY;
   return !only || only.split(",").includes(part);
 }
+
+// Seeding the demo takes minutes on a loaded machine: give every bench server up to 15 minutes to be ready.
+process.env.PLUMBLINE_TEST_READY_SECONDS ??= "900";
 
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 3751);
 let nextPort = FIRST_PORT;
@@ -57,4 +60,10 @@ export async function inParallel<T>(items: T[], concurrency: number, work: (item
       while (next < items.length) await work(items[next++], worker);
     }),
   );
+}
+
+/** `BENCH_ENGINES=pglite` or `postgres` measures one engine only (both by default). */
+export function engineWanted(engine: "pglite" | "postgres"): boolean {
+  const only = process.env.BENCH_ENGINES;
+  return !only || only.split(",").includes(engine);
 }

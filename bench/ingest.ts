@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -14,7 +15,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { createScratchDatabase, startServer } from "../test/support/servers";
-import { BENCH_SERVER_ENV, benchPort, DEMO_KEY, inParallel, progress, round, scaled } from "./common";
+import { BENCH_SERVER_ENV, benchPort, engineWanted, DEMO_KEY, inParallel, progress, round, scaled } from "./common";
 
 const BATCH = 10_000;
 const CLIENTS = [1, 4, 16];
@@ -124,19 +125,33 @@ async function timed(label: string, batches: number, run: (b: number, worker: nu
   return perSecond;
 }
 
-async function httpRate(baseUrl: string, kind: Kind, level: string, clients: number): Promise<number> {
-  const batches = batchesFor(clients);
+/** One POST on a connection of its own: no keep-alive socket the server may be closing. */
+function post(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: "POST", agent: false, headers: { authorization: `Bearer ${DEMO_KEY}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", (error) => reject(new Error(`POST ${url} failed after ${req.writableFinished ? "sending" : "part of"} the body: ${error.message}`)));
+    req.end(body);
+  });
+}
+
+async function httpRate(baseUrl: string, kind: Kind, level: string, clients: number, batches = batchesFor(clients)): Promise<number> {
   const bodies = Array.from({ length: batches }, (_, b) => kind.body(level, b));
   return timed(
     `${kind.name} HTTP, ${clients} client(s)`,
     batches,
     async (b) => {
-      const res = await fetch(`${baseUrl}${kind.path}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${DEMO_KEY}`, "content-type": "application/json" },
-        body: bodies[b],
-      });
-      if (res.status !== 202) throw new Error(`${kind.path} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+      const res = await post(`${baseUrl}${kind.path}`, bodies[b]);
+      if (res.status !== 202) throw new Error(`${kind.path} answered ${res.status}: ${res.text.slice(0, 500)}`);
     },
     clients,
   );
@@ -145,8 +160,7 @@ async function httpRate(baseUrl: string, kind: Kind, level: string, clients: num
 /** Something that runs a parameterised statement: a pg pool's client or PGlite. */
 type Runner = { query(text: string, values?: unknown[]): Promise<unknown> };
 
-async function insertRate(runners: Runner[], kind: Kind, level: string, clients: number): Promise<number> {
-  const batches = batchesFor(clients);
+async function insertRate(runners: Runner[], kind: Kind, level: string, clients: number, batches = batchesFor(clients)): Promise<number> {
   const prepared = Array.from({ length: batches }, (_, b) => insertStatements(kind, kind.rows(`raw_${level}`, b)));
   return timed(
     `${kind.name} multi-row INSERT, ${clients} connection(s)`,
@@ -162,8 +176,7 @@ async function insertRate(runners: Runner[], kind: Kind, level: string, clients:
   );
 }
 
-async function copyRate(pool: pg.Pool, kind: Kind, level: string, clients: number): Promise<number> {
-  const batches = batchesFor(clients);
+async function copyRate(pool: pg.Pool, kind: Kind, level: string, clients: number, batches = batchesFor(clients)): Promise<number> {
   const texts = Array.from({ length: batches }, (_, b) => copyText(kind.rows(`copy_${level}`, b)));
   const name = kind.table.slice(0, kind.table.indexOf(" "));
   return timed(
@@ -190,6 +203,13 @@ interface RawSide {
 
 async function measureEngine(engine: "pglite" | "postgres", baseUrl: string, raw: RawSide): Promise<IngestRow[]> {
   const rows: IngestRow[] = [];
+  // One untimed batch of each kind each way first, so that no level pays for warming up.
+  for (const kind of [metricsKind, predictionsKind]) {
+    const connections = await raw.connect(1);
+    await insertRate(connections.runners, kind, `${engine}_warm`, 1, 1).finally(() => connections.release());
+    if (raw.pool) await copyRate(raw.pool, kind, `${engine}_warm`, 1, 1);
+    await httpRate(baseUrl, kind, `${engine}_warm`, 1, 1);
+  }
   for (const kind of [metricsKind, predictionsKind]) {
     for (const clients of kind.clients) {
       const level = `${engine}_${clients}`;
@@ -217,6 +237,17 @@ async function measureEngine(engine: "pglite" | "postgres", baseUrl: string, raw
 export async function benchIngest(postgresUrl: string | undefined): Promise<IngestRow[]> {
   const results: IngestRow[] = [];
   console.log("\n== ingest: HTTP against plain INSERT (and COPY on PostgreSQL) of the same rows ==");
+  if (engineWanted("pglite")) results.push(...(await benchPglite()));
+  if (!postgresUrl || !engineWanted("postgres")) {
+    if (!postgresUrl) console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to measure it too.");
+    return results;
+  }
+  results.push(...(await benchPostgres(postgresUrl)));
+  return results;
+}
+
+async function benchPglite(): Promise<IngestRow[]> {
+  const results: IngestRow[] = [];
   const serverDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-bench-"));
   const rawDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-bench-raw-"));
   try {
@@ -228,6 +259,9 @@ export async function benchIngest(postgresUrl: string | undefined): Promise<Inge
     try {
       // One PGlite instance is one connection: concurrent writers take turns, in the server too.
       results.push(...(await measureEngine("pglite", server.baseUrl, { connect: async () => ({ runners: [lite], release: () => {} }) })));
+    } catch (error) {
+      console.error(`the PGlite server said:\n${server.output().slice(-3000)}`);
+      throw error;
     } finally {
       await server.stop();
       await lite.close();
@@ -236,10 +270,11 @@ export async function benchIngest(postgresUrl: string | undefined): Promise<Inge
     fs.rmSync(serverDir, { recursive: true, force: true });
     fs.rmSync(rawDir, { recursive: true, force: true });
   }
-  if (!postgresUrl) {
-    console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to measure it too.");
-    return results;
-  }
+  return results;
+}
+
+async function benchPostgres(postgresUrl: string): Promise<IngestRow[]> {
+  const results: IngestRow[] = [];
   const scratch = await createScratchDatabase(postgresUrl, "bench");
   const pool = new pg.Pool({ connectionString: scratch.url, max: 16 });
   try {
@@ -252,6 +287,9 @@ export async function benchIngest(postgresUrl: string | undefined): Promise<Inge
         return { runners: clients, release: () => clients.forEach((c) => c.release()) };
       };
       results.push(...(await measureEngine("postgres", server.baseUrl, { connect, pool })));
+    } catch (error) {
+      console.error(`the PostgreSQL server said:\n${server.output().slice(-3000)}`);
+      throw error;
     } finally {
       await server.stop();
     }

@@ -11,7 +11,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createScratchDatabase, startServer } from "../test/support/servers";
-import { BENCH_SERVER_ENV, benchPort, DEMO_KEY, percentile, progress, round, scaled } from "./common";
+import { BENCH_SERVER_ENV, benchPort, engineWanted, DEMO_KEY, percentile, progress, round, scaled } from "./common";
 
 const DAY_MS = 86_400_000;
 const SERIES_MODEL = "fraud-detector";
@@ -139,8 +139,19 @@ async function fleetUnderLoad(engine: FleetReadRow["engine"], baseUrl: string): 
 export async function benchReads(postgresUrl: string | undefined): Promise<ReadsResult> {
   console.log("\n== reads at scale: 30-day metric series, and /fleet under load ==");
   const result: ReadsResult = { series: [], fleet: [] };
-  const small = scaled(100_000, 1000);
 
+  if (engineWanted("pglite")) result.series.push(...(await pgliteReads(result)));
+  if (!postgresUrl || !engineWanted("postgres")) {
+    if (!postgresUrl) console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to measure it too.");
+    return result;
+  }
+  await postgresReads(postgresUrl, result);
+  return result;
+}
+
+async function pgliteReads(result: ReadsResult): Promise<SeriesReadRow[]> {
+  const small = scaled(100_000, 1000);
+  const series: SeriesReadRow[] = [];
   // PGlite: one process owns the folder, so the server seeds it, stops, the bench loads, the server starts again.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-bench-reads-"));
   try {
@@ -155,8 +166,8 @@ export async function benchReads(postgresUrl: string | undefined): Promise<Reads
     await lite.close();
     const server = await startServer(port, { PLUMBLINE_DATA_DIR: dir, ...BENCH_SERVER_ENV });
     try {
-      result.series.push(await seriesLatency("pglite", server.baseUrl, "bench_small", small));
-      result.series.push(await seriesLatency("pglite", server.baseUrl, "bench_large", large));
+      series.push(await seriesLatency("pglite", server.baseUrl, "bench_small", small));
+      series.push(await seriesLatency("pglite", server.baseUrl, "bench_large", large));
       result.fleet.push(await fleetUnderLoad("pglite", server.baseUrl));
     } finally {
       await server.stop();
@@ -165,10 +176,11 @@ export async function benchReads(postgresUrl: string | undefined): Promise<Reads
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  if (!postgresUrl) {
-    console.log("PostgreSQL skipped: set TEST_POSTGRES_URL to measure it too.");
-    return result;
-  }
+  return series;
+}
+
+async function postgresReads(postgresUrl: string, result: ReadsResult): Promise<void> {
+  const small = scaled(100_000, 1000);
   const large = scaled(10_000_000, 10_000);
   const scratch = await createScratchDatabase(postgresUrl, "benchr");
   const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
@@ -191,5 +203,4 @@ export async function benchReads(postgresUrl: string | undefined): Promise<Reads
     await pool.end();
     await scratch.drop();
   }
-  return result;
 }

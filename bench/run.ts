@@ -22,6 +22,16 @@ async function main() {
   // A partial run (BENCH_ONLY) replaces only the parts it measured.
   const results: Record<string, unknown> = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, "utf8")) : {};
   const started = Date.now();
+  // Written after every part, so that a long run stopped midway keeps what it measured.
+  const save = () => {
+    Object.assign(results, {
+      measured_at: new Date().toISOString(),
+      scale: SCALE,
+      seconds: Math.round((Date.now() - started) / 1000),
+      machine: { cpus: os.cpus().length, memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: Boolean(postgresUrl) },
+    });
+    fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
+  };
   console.log(`bench at scale ${SCALE}${process.env.BENCH_ONLY ? `, parts ${process.env.BENCH_ONLY}` : ""}`);
 
   if (wanted("ingest")) {
@@ -40,6 +50,7 @@ async function main() {
       })),
     );
     results.ingest = ingest;
+    save();
   }
   if (wanted("reads")) {
     const reads = await benchReads(postgresUrl);
@@ -47,6 +58,7 @@ async function main() {
     console.table(reads.series);
     console.table(reads.fleet);
     results.reads = reads;
+    save();
   }
   if (wanted("drift")) {
     const driftBench = path.join(__dirname, "drift.ts");
@@ -55,18 +67,13 @@ async function main() {
     if (run) results.drift = await run();
   }
   if (wanted("incidents")) results.alert_evaluator = await benchIncidents(postgresUrl);
+  save();
   if (wanted("quality")) {
     const quality = await benchQuality(postgresUrl);
     if (quality) console.table(quality);
     results.quality = quality;
   }
-  Object.assign(results, {
-    measured_at: new Date().toISOString(),
-    scale: SCALE,
-    seconds: Math.round((Date.now() - started) / 1000),
-    machine: { cpus: os.cpus().length, memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: Boolean(postgresUrl) },
-  });
-  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
+  save();
   console.log("\nwritten to bench/results.json");
 }
 

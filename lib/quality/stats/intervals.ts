@@ -3,6 +3,7 @@
  * precision, recall), a seeded percentile bootstrap for everything else.
  */
 import { quantileOfSorted } from "@/lib/drift/stats/binning";
+import { seededRandom } from "@/lib/drift/reservoir";
 
 export interface Interval {
   low: number;
@@ -51,23 +52,14 @@ export function bootstrapInterval(
   statistic: (weights: Float64Array) => number | null,
   { seed, strata, resamples = BOOTSTRAP_RESAMPLES }: BootstrapOptions,
 ): Interval | null {
+  const random = seededRandom(seed);
   const groups = strataOf(n, strata);
   const weights = new Float64Array(n);
   const values: number[] = [];
-  // seededRandom's sequence (mulberry32), inlined: this loop draws resamples × n numbers and is
-  // the whole cost of a large bucket; a closure call per draw made it several times slower.
-  let state = seed >>> 0;
   for (let r = 0; r < resamples; r++) {
     weights.fill(0);
     for (const group of groups) {
-      const size = group.length;
-      for (let k = 0; k < size; k++) {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        weights[group[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * size)]]++;
-      }
+      for (let k = 0; k < group.length; k++) weights[group[Math.floor(random() * group.length)]]++;
     }
     const value = statistic(weights);
     if (value !== null) values.push(value);
