@@ -63,7 +63,8 @@ const metricsKind: Kind = {
         value: (i % 97) + 0.5,
       })),
     }),
-  rows: (level, b) => Array.from({ length: BATCH }, (_, i) => [VERSION_ID, `bench_${level}`, new Date(startOf(b) + i * 1000).toISOString(), (i % 97) + 0.5, "{}"]),
+  rows: (level, b) =>
+    Array.from({ length: BATCH }, (_, i) => [VERSION_ID, `bench_${level}`, new Date(startOf(b) + i * 1000).toISOString(), (i % 97) + 0.5, "{}"]),
 };
 
 const predictionsKind: Kind = {
@@ -130,7 +131,11 @@ function post(url: string, body: string): Promise<{ status: number; text: string
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: "POST", agent: false, headers: { authorization: `Bearer ${DEMO_KEY}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        method: "POST",
+        agent: false,
+        headers: { authorization: `Bearer ${DEMO_KEY}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");

@@ -62,8 +62,18 @@ export async function benchQuality(postgresUrl = process.env.TEST_POSTGRES_URL ?
           best = Math.min(best, performance.now() - started);
           if (answer.series[0]?.points.length !== DAYS) throw new Error(`expected ${DAYS} buckets, got ${answer.series[0]?.points.length}`);
         }
-        rows.push({ metric, predictions: size, buckets: DAYS, ms: round(best, 1), ms_per_bucket: round(best / DAYS, 2), us_per_prediction: round((best * 1000) / size, 3) });
-        progress(`quality ${metric}, ${size.toLocaleString("en")} labeled predictions, ${DAYS} day buckets: ${best.toFixed(0)} ms (${(best / DAYS).toFixed(1)} ms a bucket)`, true);
+        rows.push({
+          metric,
+          predictions: size,
+          buckets: DAYS,
+          ms: round(best, 1),
+          ms_per_bucket: round(best / DAYS, 2),
+          us_per_prediction: round((best * 1000) / size, 3),
+        });
+        progress(
+          `quality ${metric}, ${size.toLocaleString("en")} labeled predictions, ${DAYS} day buckets: ${best.toFixed(0)} ms (${(best / DAYS).toFixed(1)} ms a bucket)`,
+          true,
+        );
       }
     }
     for (const metric of METRICS) {

@@ -103,7 +103,13 @@ async function fleetUnderLoad(engine: FleetReadRow["engine"], baseUrl: string): 
   const headers = { authorization: `Bearer ${DEMO_KEY}` };
   const start = Date.now() - 3_600_000;
   const writeBody = JSON.stringify({
-    points: Array.from({ length: 1000 }, (_, i) => ({ model: SERIES_MODEL, version: SERIES_VERSION, metric: "bench_fleet_load", ts: new Date(start + i * 1000).toISOString(), value: i % 7 })),
+    points: Array.from({ length: 1000 }, (_, i) => ({
+      model: SERIES_MODEL,
+      version: SERIES_VERSION,
+      metric: "bench_fleet_load",
+      ts: new Date(start + i * 1000).toISOString(),
+      value: i % 7,
+    })),
   });
   const times: number[] = [];
   console.log(`  ${engine}: GET /fleet with ${readers} readers while ${writers} writers ingest, ${seconds} s…`);
@@ -132,7 +138,10 @@ async function fleetUnderLoad(engine: FleetReadRow["engine"], baseUrl: string): 
     writes: write.requests.total,
     write_errors: write.errors + write.non2xx,
   };
-  progress(`${engine} /fleet: p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms over ${row.requests} answers (${row.errors} errors); ${row.writes} batches written`, true);
+  progress(
+    `${engine} /fleet: p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms over ${row.requests} answers (${row.errors} errors); ${row.writes} batches written`,
+    true,
+  );
   return row;
 }
 

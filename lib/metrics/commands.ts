@@ -71,7 +71,16 @@ export function rollupsOf(points: StoredPoint[]): RollupRow[] {
         if (p.value < row.min) row.min = p.value;
         if (p.value > row.max) row.max = p.value;
       } else {
-        rows.set(key, { resolution, version_id: p.versionId, metric: p.metric, bucket_start: new Date(start).toISOString(), count: 1, sum: p.value, min: p.value, max: p.value });
+        rows.set(key, {
+          resolution,
+          version_id: p.versionId,
+          metric: p.metric,
+          bucket_start: new Date(start).toISOString(),
+          count: 1,
+          sum: p.value,
+          min: p.value,
+          max: p.value,
+        });
       }
     }
   }

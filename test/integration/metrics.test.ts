@@ -170,9 +170,16 @@ describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, en
 
   it("stores labels and values exactly as sent, whatever characters the labels hold", async () => {
     const metric = metricName("exact");
-    const labels = { path: "a\\tb\tc\nd\r\"e\\", "ü ✓": "\\N", empty: "" };
+    const labels = { path: 'a\\tb\tc\nd\r"e\\', "ü ✓": "\\N", empty: "" };
     const values = [1e-300, 1.7976931348623157e308, -0.1 - 0.2, 123456789.123456789];
-    const points = values.map((value, i) => ({ model: "fraud-detector", version: "v3", metric, ts: new Date(Date.UTC(2026, 10, 18, 9, 0, i)).toISOString(), value, labels }));
+    const points = values.map((value, i) => ({
+      model: "fraud-detector",
+      version: "v3",
+      metric,
+      ts: new Date(Date.UTC(2026, 10, 18, 9, 0, i)).toISOString(),
+      value,
+      labels,
+    }));
     expect((await machine.request("POST", "/api/v1/ingest/metrics", { points })).status).toBe(202);
     const answer = await series(metric, "from=2026-11-18T09:00:00Z&to=2026-11-18T09:01:00Z&max_points=5000");
     expect(answer.series[0].points.map((p) => p.max)).toEqual(values);
