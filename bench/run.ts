@@ -18,7 +18,8 @@ async function main() {
     if (spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" }).status !== 0) process.exit(1);
   }
   const postgresUrl = process.env.TEST_POSTGRES_URL ?? process.env.BENCH_POSTGRES_URL;
-  const resultsFile = path.join(__dirname, "results.json");
+  // BENCH_RESULTS writes elsewhere, e.g. for two partial runs side by side.
+  const resultsFile = path.resolve(process.env.BENCH_RESULTS ?? path.join(__dirname, "results.json"));
   // A partial run (BENCH_ONLY) replaces only the parts it measured.
   const results: Record<string, unknown> = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, "utf8")) : {};
   const started = Date.now();
@@ -74,7 +75,7 @@ async function main() {
     results.quality = quality;
   }
   save();
-  console.log("\nwritten to bench/results.json");
+  console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
 }
 
 main().then(
