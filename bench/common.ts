@@ -35,10 +35,14 @@ export const DEMO_KEY = "plb_demo_key_0123456789abcdef";
 /** Server environment for benches: no simulator competing for the database, no rate limit in the way. */
 export const BENCH_SERVER_ENV = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: "1000000" };
 
-/** A progress line that rewrites itself on a terminal and prints plainly into a log. */
+let lastPrinted = 0;
+/** A progress line that rewrites itself on a terminal; into a log, the final line and one every 10 s. */
 export function progress(text: string, done = false): void {
   if (process.stdout.isTTY) process.stdout.write(`\r\x1b[2K  ${text}${done ? "\n" : ""}`);
-  else if (done) console.log(`  ${text}`);
+  else if (done || Date.now() - lastPrinted > 10_000) {
+    console.log(`  ${text}`);
+    lastPrinted = Date.now();
+  }
 }
 
 /** numpy's linear-interpolated percentile of some values. */
