@@ -32,8 +32,12 @@ export function benchPort(): number {
 
 export const DEMO_KEY = "plb_demo_key_0123456789abcdef";
 
-/** Server environment for benches: no simulator competing for the database, no rate limit in the way. */
-export const BENCH_SERVER_ENV = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: "1000000" };
+/**
+ * Server environment for benches: no simulator competing for the database, no rate limit in the
+ * way, and raw points kept for 60 days, so that retention does not prune a 30-day series while
+ * the bench loads it.
+ */
+export const BENCH_SERVER_ENV = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: "1000000", PLUMBLINE_RAW_RETENTION_DAYS: "60" };
 
 let lastPrinted = 0;
 /** A progress line that rewrites itself on a terminal; into a log, the final line and one every 10 s. */
