@@ -47,11 +47,7 @@ export interface BootstrapOptions {
  * percentiles (numpy's linear interpolation) of the results. Resamples where the metric is
  * undefined are left out; null when none is defined.
  */
-export function bootstrapInterval(
-  n: number,
-  statistic: (weights: Float64Array) => number | null,
-  options: BootstrapOptions,
-): Interval | null {
+export function bootstrapInterval(n: number, statistic: (weights: Float64Array) => number | null, options: BootstrapOptions): Interval | null {
   const weights = new Float64Array(n);
   return bootstrapOfDraws(
     n,
