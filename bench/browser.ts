@@ -7,9 +7,9 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { Session } from "../test/support/http";
 import { startServer } from "../test/support/servers";
+import { BENCH_SERVER_ENV, benchPort } from "./common";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const PORT = Number(process.env.BENCH_BROWSER_PORT ?? 3705);
 
 export interface PageResult {
   page: string;
@@ -62,7 +62,7 @@ async function lighthouseScores(baseUrl: string, cookie: string, target: string)
 export async function benchBrowser(): Promise<PageResult[]> {
   console.log("\nthe browser: first-load JavaScript and Lighthouse performance, signed in as an ML lead");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plumbline-bench-browser-"));
-  const server = await startServer(PORT, { PLUMBLINE_DATA_DIR: dataDir, PLUMBLINE_SIMULATOR: "0" });
+  const server = await startServer(benchPort(), { ...BENCH_SERVER_ENV, PLUMBLINE_DATA_DIR: dataDir });
   try {
     const session = new Session(server.baseUrl);
     const signIn = await session.signIn("lead@example.com", "plumbline-demo");

@@ -8,6 +8,7 @@ import { openDatabase, queryRows, type Database } from "@/lib/db/engine";
 import { addRawPointDays, ROLLUP_RESOLUTIONS, storePoints, type StoredPoint } from "@/lib/metrics/commands";
 import { metricSeries } from "@/lib/metrics/queries";
 import { createScratchDatabase } from "../test/support/servers";
+import { scaled } from "./common";
 
 const INGEST_BATCHES = 20;
 const INGEST_BATCH = 1_000;
@@ -104,9 +105,9 @@ async function compare(engine: string, perDay: number, open: () => Promise<{ dat
   };
 }
 
-/** `BENCH_HISTORY_POINTS_PER_DAY` scales the history (default 100,000 a day on PostgreSQL, a fifth of it on PGlite). */
+/** 100,000 points a day on PostgreSQL and a fifth of that on PGlite, times BENCH_SCALE. */
 export async function benchHistory(postgresUrl: string | undefined): Promise<HistoryResult[]> {
-  const perDay = Number(process.env.BENCH_HISTORY_POINTS_PER_DAY ?? 100_000);
+  const perDay = scaled(100_000, 1_000);
   // Every day of a 30-day history must have its own partition, as it would within retention.
   process.env.PLUMBLINE_RAW_RETENTION_DAYS = "31";
   console.log("\ncost of age: ingest and reads with 1 and with 30 days of raw points");

@@ -43,18 +43,25 @@ export async function withIdempotency(
   const requestHash = createHash("sha256").update(`${req.method} ${req.nextUrl.pathname}\n`).update(text).digest("hex");
   const now = Date.now();
   const mine = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
-  await db
-    .delete(idempotencyKeys)
-    .where(
-      and(
-        mine,
-        or(
-          lt(idempotencyKeys.createdAt, new Date(now - REPLAY_WINDOW_MS)),
-          and(eq(idempotencyKeys.status, "processing"), lt(idempotencyKeys.createdAt, new Date(now - ABANDONED_AFTER_MS))),
+  const claim = () => db.insert(idempotencyKeys).values({ principal, key, requestHash, status: "processing" }).onConflictDoNothing().returning();
+  // A fresh key is claimed in one statement; only a key already taken is checked for having
+  // expired (or been abandoned mid-way), freed, and claimed again.
+  let claimed = await claim();
+  if (claimed.length === 0) {
+    const freed = await db
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          mine,
+          or(
+            lt(idempotencyKeys.createdAt, new Date(now - REPLAY_WINDOW_MS)),
+            and(eq(idempotencyKeys.status, "processing"), lt(idempotencyKeys.createdAt, new Date(now - ABANDONED_AFTER_MS))),
+          ),
         ),
-      ),
-    );
-  const claimed = await db.insert(idempotencyKeys).values({ principal, key, requestHash, status: "processing" }).onConflictDoNothing().returning();
+      )
+      .returning({ key: idempotencyKeys.key });
+    if (freed.length) claimed = await claim();
+  }
   if (claimed.length === 0) {
     const first = await db.query.idempotencyKeys.findFirst({ where: mine });
     if (!first) throw apiError(409, "This Idempotency-Key is being settled; retry in a moment");

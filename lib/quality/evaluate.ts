@@ -6,6 +6,7 @@ import { ESTIMATED_METRICS, SCORE_METRICS, type QualityMetric, type QualityTask 
 import {
   accuracyOf,
   bootstrapInterval,
+  bootstrapOfDraws,
   brierOf,
   confusionOf,
   encodeClasses,
@@ -23,6 +24,7 @@ import {
   recallOf,
   rmseOf,
   rocAucOf,
+  rocAucOfDraws,
   wilsonInterval,
   type Confusion,
   type Interval,
@@ -93,7 +95,7 @@ function realizedBinary(metric: QualityMetric, records: readonly QualityRecord[]
       const ranked = rankByScore(labels, scores);
       const value = rocAucOf(ranked);
       // Resampled within each class, so that every resample has both and its AUC is defined.
-      return value === null ? NONE : { value, interval: bootstrapInterval(records.length, (weights) => rocAucOf(ranked, weights), { seed, strata: labels }) };
+      return value === null ? NONE : { value, interval: bootstrapOfDraws(records.length, rocAucOfDraws(ranked), { seed, strata: labels }) };
     }
     case "log_loss":
       return withBootstrap(records.length, (weights) => logLossOf(labels, scores, weights), seed);

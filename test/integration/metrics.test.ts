@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_KEY, keySession, signedIn } from "../support/http";
 
@@ -19,7 +20,7 @@ interface SeriesAnswer {
   annotations: { ts: string; kind: string; text: string }[];
 }
 
-describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, engine }) => {
+describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, engine, databaseUrl }) => {
   const machine = keySession(baseUrl, DEMO_KEY);
   // Each test writes its own metric name, so tests never see each other's points.
   const metricName = (label: string) => `it_${label}_${Date.now()}_${Math.random().toString(36).slice(2, 7)}`;
@@ -164,6 +165,34 @@ describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, en
         expect(bucket.min).toBe(Math.min(...inside.map((p) => p.value)));
         expect(bucket.max).toBe(Math.max(...inside.map((p) => p.value)));
       }
+    }
+  });
+
+  it("stores labels and values exactly as sent, whatever characters the labels hold", async () => {
+    const metric = metricName("exact");
+    const labels = { path: 'a\\tb\tc\nd\r"e\\', "ü ✓": "\\N", empty: "" };
+    const values = [1e-300, 1.7976931348623157e308, -0.1 - 0.2, 123456789.123456789];
+    const points = values.map((value, i) => ({
+      model: "fraud-detector",
+      version: "v3",
+      metric,
+      ts: new Date(Date.UTC(2026, 10, 18, 9, 0, i)).toISOString(),
+      value,
+      labels,
+    }));
+    expect((await machine.request("POST", "/api/v1/ingest/metrics", { points })).status).toBe(202);
+    const answer = await series(metric, "from=2026-11-18T09:00:00Z&to=2026-11-18T09:01:00Z&max_points=5000");
+    expect(answer.series[0].points.map((p) => p.max)).toEqual(values);
+    // The raw rows themselves, where the test can read them (the server's own PostgreSQL database).
+    if (engine !== "postgres" || !databaseUrl) return;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query("select value, labels from metric_points where metric = $1 order by ts", [metric]);
+      expect(rows.map((r) => r.value)).toEqual(values);
+      expect(rows.map((r) => r.labels)).toEqual(values.map(() => labels));
+    } finally {
+      await client.end();
     }
   });
 

@@ -4,6 +4,7 @@
  * function answers null where the metric is undefined (no records, or one class only for ROC AUC),
  * never NaN.
  */
+import type { DrawnStatistic } from "./intervals";
 import { weightOf, type Weights } from "./weights";
 
 /** A binary confusion matrix. Counts for realized quality; expected (fractional) counts for CBPE. */
@@ -104,10 +105,37 @@ export function rocAucOf(ranked: RankedScores, weights?: Weights): number | null
     if (ranked.labels[i] === 1) positives[ranked.rank[i]] += weightOf(weights, i);
     else negatives[ranked.rank[i]] += weightOf(weights, i);
   }
+  return rocAucOfCounts(positives, negatives);
+}
+
+/**
+ * ROC AUC for the bootstrap, one drawn record at a time: the per-score counts of positives and
+ * negatives are kept between draws (two arrays for all resamples), so a resample costs its draws
+ * and one pass over the distinct scores. Equal to `rocAucOf` with the draws as weights.
+ */
+export function rocAucOfDraws(ranked: RankedScores): DrawnStatistic {
+  const positives = new Float64Array(ranked.distinct);
+  const negatives = new Float64Array(ranked.distinct);
+  const { labels, rank } = ranked;
+  return {
+    start() {
+      positives.fill(0);
+      negatives.fill(0);
+    },
+    add(index) {
+      if (labels[index] === 1) positives[rank[index]]++;
+      else negatives[rank[index]]++;
+    },
+    finish: () => rocAucOfCounts(positives, negatives),
+  };
+}
+
+/** The trapezoid sum over distinct scores from high to low, from each score's (weighted) counts of positives and negatives. */
+function rocAucOfCounts(positives: Float64Array, negatives: Float64Array): number | null {
   let tp = 0;
   let fp = 0;
   let doubledArea = 0;
-  for (let r = ranked.distinct - 1; r >= 0; r--) {
+  for (let r = positives.length - 1; r >= 0; r--) {
     if (positives[r] === 0 && negatives[r] === 0) continue;
     doubledArea += negatives[r] * (2 * tp + positives[r]);
     tp += positives[r];

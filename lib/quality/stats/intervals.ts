@@ -47,21 +47,44 @@ export interface BootstrapOptions {
  * percentiles (numpy's linear interpolation) of the results. Resamples where the metric is
  * undefined are left out; null when none is defined.
  */
-export function bootstrapInterval(
-  n: number,
-  statistic: (weights: Float64Array) => number | null,
-  { seed, strata, resamples = BOOTSTRAP_RESAMPLES }: BootstrapOptions,
-): Interval | null {
+export function bootstrapInterval(n: number, statistic: (weights: Float64Array) => number | null, options: BootstrapOptions): Interval | null {
+  const weights = new Float64Array(n);
+  return bootstrapOfDraws(
+    n,
+    {
+      start: () => weights.fill(0),
+      add: (index) => weights[index]++,
+      finish: () => statistic(weights),
+    },
+    options,
+  );
+}
+
+/** A statistic that takes a resample one drawn record at a time. */
+export interface DrawnStatistic {
+  /** Before each resample: forget the last one. */
+  start(): void;
+  /** Record `index` was drawn (once more). */
+  add(index: number): void;
+  /** The statistic of the records drawn since `start`. */
+  finish(): number | null;
+}
+
+/**
+ * The same bootstrap as `bootstrapInterval` (same seed, same draws, same interval), for a statistic
+ * that folds each draw into counts of its own, e.g. ROC AUC's per-score counts, instead of reading
+ * a weight for every record after each resample: a large bucket then costs the draws alone.
+ */
+export function bootstrapOfDraws(n: number, statistic: DrawnStatistic, { seed, strata, resamples = BOOTSTRAP_RESAMPLES }: BootstrapOptions): Interval | null {
   const random = seededRandom(seed);
   const groups = strataOf(n, strata);
-  const weights = new Float64Array(n);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
-    weights.fill(0);
+    statistic.start();
     for (const group of groups) {
-      for (let k = 0; k < group.length; k++) weights[group[Math.floor(random() * group.length)]]++;
+      for (let k = 0; k < group.length; k++) statistic.add(group[Math.floor(random() * group.length)]);
     }
-    const value = statistic(weights);
+    const value = statistic.finish();
     if (value !== null) values.push(value);
   }
   if (values.length === 0) return null;
