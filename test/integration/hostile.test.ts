@@ -237,7 +237,15 @@ async function faults(probes: Probe[], callerOf: (op: Operation) => Promise<Sess
 }
 
 // Tables that change with every request, refused or not (limits, the trail of refusals, claims of keys).
-const BOOKKEEPING = new Set(["audit_log", "audit_checkpoints", "rate_limit_windows", "idempotency_keys", "signin_failures", "background_ticks", "__drizzle_migrations"]);
+const BOOKKEEPING = new Set([
+  "audit_log",
+  "audit_checkpoints",
+  "rate_limit_windows",
+  "idempotency_keys",
+  "signin_failures",
+  "background_ticks",
+  "__drizzle_migrations",
+]);
 
 /** Rows per table of the server's own database (PostgreSQL, where a second connection may look). */
 async function rowCounts(databaseUrl: string): Promise<Record<string, number>> {

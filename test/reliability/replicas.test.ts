@@ -106,7 +106,9 @@ it.runIf(adminUrl)(
         await lead[0].request("POST", "/api/v1/promotions", { model, version: "v1", target_stage: "staging", justification: "replicas" }),
         201,
       );
-      const decisions = await Promise.all(lead2.map((s) => s.request("POST", `/api/v1/promotions/${open.id}/approve`, { comment: "ok" }).then((r) => r.status)));
+      const decisions = await Promise.all(
+        lead2.map((s) => s.request("POST", `/api/v1/promotions/${open.id}/approve`, { comment: "ok" }).then((r) => r.status)),
+      );
       expect(decisions.sort()).toEqual([200, 409]);
 
       // Incidents: a rule that fires, evaluated by whichever replica holds the tick.
