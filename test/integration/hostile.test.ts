@@ -48,7 +48,7 @@ interface Operation {
 const INTERNALS = /\bselect\b|\binsert\b|syntax error|violates|failed query|drizzle|postgres|pglite|at [\w.<>]+ \(|node_modules|TypeError|ReferenceError/i;
 
 /** Operations that take a body to read or to check, not to change anything. */
-const READS_BY_POST = new Set<string>([]);
+const READS_BY_POST = new Set<string>(["POST /api/v1/drift/compare"]);
 
 /** Real values for path parameters, so a request gets past "not found" to the code that parses. */
 const PATH_VALUES: Record<string, string> = { name: "fraud-detector", version: "v3", feature: "amount" };
@@ -151,6 +151,13 @@ function generated(g: Generator): () => BodyInit {
   }
 }
 
+/** Each generated body is built once and sent to every operation (building megabytes per probe would stall the client). */
+const built = new Map<Generator, () => BodyInit>();
+function generatedOnce(g: Generator): () => BodyInit {
+  if (!built.has(g)) built.set(g, generated(g));
+  return built.get(g)!;
+}
+
 function concretePath(template: string, replace?: { param: string; raw: string }): string {
   return template.replace(/\{(\w+)\}/g, (_, param: string) =>
     replace?.param === param ? replace.raw : encodeURIComponent(PATH_VALUES[param] ?? "00000000-0000-4000-8000-000000000000"),
@@ -172,7 +179,7 @@ function probesOf(op: Operation): Probe[] {
   if (op.hasBody) {
     for (const b of corpus.bodies) {
       const fixed = b.base64 !== undefined ? Buffer.from(b.base64, "base64") : (b.text ?? "");
-      const body = b.generate ? generated(b.generate) : () => fixed;
+      const body = b.generate ? generatedOnce(b.generate) : () => fixed;
       probes.push({
         what: `body: ${b.name}`,
         op,

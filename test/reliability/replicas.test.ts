@@ -116,10 +116,10 @@ it.runIf(adminUrl)(
         await oncall[1].request("POST", "/api/v1/webhooks", { url: receiver.url, events: ["incident.opened"], secret: SECRET }),
         201,
       );
-      const firing = async (who: Session) => {
+      const firing = async (registrar: Session, who: Session) => {
         const name = `replicas-inc-${unique()}`;
-        await json(await who.request("POST", "/api/v1/models", { name }), 201);
-        await json(await who.request("POST", `/api/v1/models/${name}/versions`, { version: "v1" }), 201);
+        await json(await registrar.request("POST", "/api/v1/models", { name }), 201);
+        await json(await registrar.request("POST", `/api/v1/models/${name}/versions`, { version: "v1" }), 201);
         const points = [{ model: name, version: "v1", metric: "latency_p95_ms", ts: new Date().toISOString(), value: 480 }];
         const ingest = await fetch(`${who.baseUrl}/api/v1/ingest/metrics`, {
           method: "POST",
@@ -142,14 +142,14 @@ it.runIf(adminUrl)(
       };
       const incidentsOf = async (who: Session, ruleId: string) =>
         (await json<{ incidents: { id: string; rule_id: string }[] }>(await who.get("/api/v1/incidents"), 200)).incidents.filter((i) => i.rule_id === ruleId);
-      const before = await firing(oncall[0]);
+      const before = await firing(lead[0], oncall[0]);
       await waitFor("the incident", async () => (await incidentsOf(oncall[1], before)).length > 0, 60_000);
 
       // Stop one replica while the writers run: what it was doing is finished, or retried elsewhere.
       await new Promise((r) => setTimeout(r, (LOAD_SECONDS * 1000) / 2 - 5000));
       up[1] = false;
       await replicas[1].stop();
-      const after = await firing(oncall[0]);
+      const after = await firing(lead[0], oncall[0]);
       await waitFor("the incident opened by the survivor", async () => (await incidentsOf(oncall[0], after)).length > 0, 60_000);
       await writers;
       expect(failures.slice(0, 10)).toEqual([]);
