@@ -214,7 +214,10 @@ async function faults(probes: Probe[], callerOf: (op: Operation) => Promise<Sess
       // A state-changing probe must never be replayed as a success of another: each is its own key.
       if (probe.op.method !== "GET") headers["idempotency-key"] = `hostile-${Math.random().toString(36).slice(2)}`;
       Object.assign(headers, probe.headers);
-      const res = await session.send(probe.op.method, probe.path, probe.body?.(), headers).catch((e: Error) => e);
+      // A connection lost before any answer (a keep-alive socket closed as it was reused) is tried once more.
+      const attempt = () => session.send(probe.op.method, probe.path, probe.body?.(), headers).catch((e: Error) => e);
+      let res = await attempt();
+      if (res instanceof Error) res = await attempt();
       const where = `${probe.op.method} ${probe.op.path} ${probe.what}`;
       if (res instanceof Error) {
         // Refusing a streamed body at the limit may close the connection before the answer is read.
@@ -244,7 +247,9 @@ async function faults(probes: Probe[], callerOf: (op: Operation) => Promise<Sess
 }
 
 // Tables that change with every request, refused or not (limits, the trail of refusals, claims of keys).
+// drift_daily is a cache that reads fill in.
 const BOOKKEEPING = new Set([
+  "drift_daily",
   "audit_log",
   "audit_checkpoints",
   "rate_limit_windows",
@@ -283,6 +288,14 @@ describe.each(servers)("hostile input to every documented operation on $engine",
     for (const op of operations) await callerOf(op);
     const before = databaseUrl ? await rowCounts(databaseUrl) : null;
     expect(await faults(probes, callerOf)).toEqual([]);
-    if (databaseUrl) expect(await rowCounts(databaseUrl)).toEqual(before);
+    if (databaseUrl && before) {
+      // No table grew (retention may prune raw points meanwhile, which only shrinks one).
+      const after = await rowCounts(databaseUrl);
+      expect(
+        Object.keys(after)
+          .filter((table) => after[table] > (before[table] ?? 0))
+          .map((t) => `${t}: ${before[t]} -> ${after[t]}`),
+      ).toEqual([]);
+    }
   });
 });
