@@ -23,7 +23,8 @@ export function appServer(name: string, env: Record<string, string>) {
 export default defineConfig({
   testDir: "e2e",
   // Single sign-on runs against its own identity provider and server: playwright.sso.config.ts.
-  testIgnore: ["sso/**", "accessibility.spec.ts"],
+  // The accessibility spec runs here too, against the same build and server (npm run test:a11y runs it alone).
+  testIgnore: ["sso/**"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

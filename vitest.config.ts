@@ -21,8 +21,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          // The hostile-input probes included: they share the suite's servers (npm run test:hostile runs them alone).
           include: ["test/integration/**/*.test.ts"],
-          exclude: ["test/integration/hostile.test.ts"],
           environment: "node",
           globalSetup: ["test/integration/global-setup.ts"],
           testTimeout: 60_000,
@@ -31,7 +31,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        // Thousands of hostile requests against the shared servers; on its own until it passes.
+        // The hostile-input probes alone, against servers of their own.
         test: {
           name: "hostile",
           include: ["test/integration/hostile.test.ts"],

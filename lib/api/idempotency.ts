@@ -1,16 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { idempotencyKeys } from "@/drizzle/schema";
 import { actorOf } from "@/lib/auth/principal";
-import type { Tx } from "@/lib/db";
+import { queryRows, type Tx } from "@/lib/db";
 import { parseJsonText, readJsonText } from "./body";
 import { apiError } from "./errors";
 import type { HandlerContext } from "./with-auth";
 
 const REPLAY_WINDOW_MS = 24 * 3600_000;
-// A claim still "processing" after this long belongs to a request that died mid-way.
-const ABANDONED_AFTER_MS = 5 * 60_000;
+// Transaction-scoped advisory locks of this class, one per (caller, key): shared by every replica.
+const IDEMPOTENCY_LOCK_CLASS = 7_461_013;
 
 export interface HandlerAnswer {
   status: number;
@@ -22,6 +22,10 @@ export interface HandlerAnswer {
  * as the write and replayed for 24 hours; the same key with another body gets 422, and a key whose
  * first request is still running gets 409. Without the header the write simply runs. `readText`
  * gives the body as JSON text (a route taking another encoding converts it there).
+ *
+ * The key is held by a lock of the write's own transaction, not by a row written before it: a
+ * server that dies mid-write (kill -9, a lost connection) leaves neither the write nor a claim
+ * behind, so the client's retry with the same key runs at once instead of waiting out a claim.
  */
 export async function withIdempotency(
   ctx: Pick<HandlerContext<unknown>, "req" | "db" | "principal">,
@@ -41,48 +45,26 @@ export async function withIdempotency(
 
   const principal = actorOf(ctx.principal);
   const requestHash = createHash("sha256").update(`${req.method} ${req.nextUrl.pathname}\n`).update(text).digest("hex");
-  const now = Date.now();
   const mine = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
-  const claim = () => db.insert(idempotencyKeys).values({ principal, key, requestHash, status: "processing" }).onConflictDoNothing().returning();
-  // A fresh key is claimed in one statement; only a key already taken is checked for having
-  // expired (or been abandoned mid-way), freed, and claimed again.
-  let claimed = await claim();
-  if (claimed.length === 0) {
-    const freed = await db
-      .delete(idempotencyKeys)
-      .where(
-        and(
-          mine,
-          or(
-            lt(idempotencyKeys.createdAt, new Date(now - REPLAY_WINDOW_MS)),
-            and(eq(idempotencyKeys.status, "processing"), lt(idempotencyKeys.createdAt, new Date(now - ABANDONED_AFTER_MS))),
-          ),
-        ),
-      )
-      .returning({ key: idempotencyKeys.key });
-    if (freed.length) claimed = await claim();
-  }
-  if (claimed.length === 0) {
-    const first = await db.query.idempotencyKeys.findFirst({ where: mine });
-    if (!first) throw apiError(409, "This Idempotency-Key is being settled; retry in a moment");
-    if (first.requestHash !== requestHash) {
-      throw apiError(422, "This Idempotency-Key was used with a different request body", [
-        { path: "Idempotency-Key", message: "reused with a different body" },
-      ]);
+  const answer = await db.transaction(async (tx) => {
+    const [{ free }] = await queryRows<{ free: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${`${principal}\n${key}`})) as free`,
+    );
+    if (!free) throw apiError(409, "A request with this Idempotency-Key is still being processed");
+    await tx.delete(idempotencyKeys).where(and(mine, lt(idempotencyKeys.createdAt, new Date(Date.now() - REPLAY_WINDOW_MS))));
+    const first = await tx.query.idempotencyKeys.findFirst({ where: mine });
+    if (first) {
+      if (first.requestHash !== requestHash) {
+        throw apiError(422, "This Idempotency-Key was used with a different request body", [
+          { path: "Idempotency-Key", message: "reused with a different body" },
+        ]);
+      }
+      return { status: first.responseStatus ?? 200, body: first.responseBody, replayed: true };
     }
-    if (first.status === "processing") throw apiError(409, "A request with this Idempotency-Key is still being processed");
-    return Response.json(first.responseBody, { status: first.responseStatus ?? 200, headers: { "Idempotent-Replayed": "true" } });
-  }
-  try {
-    const answer = await db.transaction(async (tx) => {
-      const result = await run(json, tx);
-      await tx.update(idempotencyKeys).set({ status: "done", responseStatus: result.status, responseBody: result.body }).where(mine);
-      return result;
-    });
-    return Response.json(answer.body, { status: answer.status });
-  } catch (error) {
-    // A refused request stored nothing: free the key so the client can retry with a corrected body.
-    await db.delete(idempotencyKeys).where(mine);
-    throw error;
-  }
+    const result = await run(json, tx);
+    await tx.insert(idempotencyKeys).values({ principal, key, requestHash, status: "done", responseStatus: result.status, responseBody: result.body });
+    return { ...result, replayed: false };
+  });
+  return Response.json(answer.body, { status: answer.status, headers: answer.replayed ? { "Idempotent-Replayed": "true" } : undefined });
 }

@@ -98,7 +98,7 @@ describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, en
     expect(answer.series[0].points[0].count).toBe(1);
   });
 
-  it("answers 409 to a repeat of a key still being processed, and stores the batch once", async () => {
+  it("runs a key once under concurrent repeats: one answer is the first, the rest are 409 while it runs or its replay", async () => {
     const metric = metricName("inflight");
     const key = `inflight-${metric}`;
     const start = Date.parse("2026-11-19T00:00:00Z");
@@ -111,12 +111,22 @@ describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, en
         value: i,
       })),
     };
-    const statuses = await Promise.all(
-      Array.from({ length: 5 }, () => machine.request("POST", "/api/v1/ingest/metrics", body, { "idempotency-key": key }).then((r) => r.status)),
+    // Sent together, the requests reach the key's claim while the first one's batch is still being
+    // written. PostgreSQL runs them side by side and answers 409; PGlite runs one query at a time,
+    // so the later ones find the first finished and get its replay. Either way the batch runs once:
+    // without the claim, each repeat would find no stored answer and write the batch again.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const res = await machine.request("POST", "/api/v1/ingest/metrics", body, { "idempotency-key": key });
+        return { status: res.status, replayed: res.headers.get("idempotent-replayed") === "true", body: await res.text() };
+      }),
     );
-    expect(statuses.every((s) => s === 202 || s === 409)).toBe(true);
-    expect(statuses).toContain(202);
-    if (engine === "postgres") expect(statuses).toContain(409);
+    expect(answers.map((a) => a.status).filter((s) => s !== 202 && s !== 409)).toEqual([]);
+    const firsts = answers.filter((a) => a.status === 202 && !a.replayed);
+    expect(firsts).toHaveLength(1);
+    for (const replay of answers.filter((a) => a.status === 202 && a.replayed)) expect(replay.body).toBe(firsts[0].body);
+    for (const busy of answers.filter((a) => a.status === 409)) expect(JSON.parse(busy.body).error.code).toBeTypeOf("string");
+    if (engine === "postgres") expect(answers.map((a) => a.status)).toContain(409);
     const answer = await series(metric, "from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z&max_points=1");
     expect(answer.series[0].points[0].count).toBe(10_000);
   });
