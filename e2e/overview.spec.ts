@@ -57,3 +57,65 @@ test("Needs attention puts failing and stale pipelines first, and shows complian
   await expect(items.filter({ hasText: "Review the rollback of search-ranker" })).toHaveCount(1);
   await screenshot(page, "overview-compliance");
 });
+
+test("the fleet table leads with the most urgent model, shows each primary metric against its baseline, and sorts by it", async ({ page }) => {
+  await signInAs(page, "lead@example.com");
+  const rows = page.getByTestId("fleet-row");
+  await expect(rows).toHaveCount(5);
+  // Severity first: the drifting production model leads, whatever its name.
+  await expect(rows.first()).toContainText("fraud-detector");
+  const fraud = rows.filter({ hasText: "fraud-detector" }).getByTestId("fleet-quality");
+  await expect(fraud).toContainText("ROC AUC");
+  await expect(fraud).toContainText("est.");
+  await expect(fraud.getByTestId("fleet-quality-change")).toContainText("−");
+  await expect(fraud.getByTestId("fleet-quality-change")).toContainText("a drop");
+  await expect(rows.filter({ hasText: "delivery-eta" }).getByTestId("fleet-quality")).toContainText("labels pending");
+  await expect(rows.filter({ hasText: "search-ranker" }).getByTestId("fleet-quality")).toHaveText("—");
+
+  const quality = page.getByRole("button", { name: "Quality (24 h vs 7 d)" });
+  await quality.click();
+  await expect(page).toHaveURL(/sort=quality/);
+  await expect(rows.first()).toContainText("fraud-detector");
+  await expect(rows.last()).not.toContainText("fraud-detector");
+  const worstFirst = await rows.allTextContents();
+  await quality.click();
+  await expect(page).toHaveURL(/sort=quality&dir=desc/);
+  await expect(rows.first()).not.toContainText("fraud-detector");
+  // Models without a figure stay at the bottom in both directions.
+  expect((await rows.allTextContents()).slice(-2).sort()).toEqual(worstFirst.slice(-2).sort());
+  await page.reload();
+  await expect(rows.first()).not.toContainText("fraud-detector");
+  await expect(page.getByRole("columnheader", { name: "Quality (24 h vs 7 d)" })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("KPI cards lead to the filtered view, and the filter lives in the URL", async ({ page }) => {
+  await signInAs(page, "lead@example.com");
+  await page.getByTestId("kpi-drifting").click();
+  await expect(page).toHaveURL(/show=drifting/);
+  const rows = page.getByTestId("fleet-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("fraud-detector");
+  await expect(page.getByTestId("fleet-filter")).toContainText("Showing drifting models: 1 of 5");
+  await page.getByRole("link", { name: "Show all" }).click();
+  await expect(rows).toHaveCount(5);
+  await page.getByTestId("kpi-production").click();
+  await expect(page).toHaveURL(/show=production/);
+  await expect(rows).toHaveCount(5);
+  await page.getByTestId("kpi-open-incidents").click();
+  await expect(page).toHaveURL(/\/incidents\?status=open/);
+});
+
+test("every Needs-attention row has a time", async ({ page }) => {
+  await signInAs(page, "compliance@example.com");
+  const items = page.getByTestId("attention-item");
+  await expect(items.first()).toBeVisible();
+  for (const item of await items.all()) await expect(item.getByTestId("attention-since")).toBeVisible();
+});
+
+test("screenshots of the Overview at 1440 and 1024 px, light and dark", async ({ page }) => {
+  await signInAs(page, "lead@example.com");
+  await expect(page.getByTestId("fleet-row")).toHaveCount(5);
+  for (const width of [1440, 1024]) {
+    for (const dark of [false, true]) await screenshot(page, `overview-triage-${width}`, { dark, width });
+  }
+});
