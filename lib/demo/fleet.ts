@@ -149,8 +149,7 @@ export const DEMO_MODELS: DemoModel[] = [
       {
         version: "v7",
         daysAgo: 40,
-        // Click-through as replayed offline on logged sessions; the demo measures it online too.
-        metrics: { ndcg_at_10: 0.61, mrr: 0.55, click_through_rate: 0.112 },
+        metrics: { ndcg_at_10: 0.61, mrr: 0.55 },
         featureImportance: { bm25: 0.3, ctr_7d: 0.35, price_rank: 0.15, freshness: 0.2 },
         stages: [
           { to: "staging", daysAgo: 39 },
@@ -161,7 +160,7 @@ export const DEMO_MODELS: DemoModel[] = [
       {
         version: "v8",
         daysAgo: 5,
-        metrics: { ndcg_at_10: 0.63, mrr: 0.57, click_through_rate: 0.116 },
+        metrics: { ndcg_at_10: 0.63, mrr: 0.57 },
         featureImportance: { bm25: 0.28, ctr_7d: 0.37, price_rank: 0.14, freshness: 0.21 },
         stages: [
           { to: "staging", daysAgo: 4 },
