@@ -4,7 +4,8 @@ import { ArrowDown, ArrowUp, Boxes } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "@/components/models/model-cells";
+import { HealthCell, modelHref, ModelNameCell } from "@/components/models/model-cells";
+import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { HeaderCell, Table } from "@/components/ui/table";
 import type { FleetModel } from "@/lib/fleet/queries";
@@ -24,12 +25,11 @@ type ColumnDef = { label: string; sort?: FleetSort; numeric?: boolean; title?: s
 
 const COLUMNS: ColumnDef[] = [
   { label: "Model", sort: "name" },
-  { label: "Production" },
-  { label: "Staging" },
+  { label: "Versions" },
   { label: "Status", sort: "severity", title: "Most urgent first: production models with a problem, then quality drops, then healthy, then no signal" },
   { label: "p95 latency (24 h)", sort: "p95", numeric: true },
   { label: "Error rate (24 h)", sort: "error_rate", numeric: true },
-  { label: "Drifted features (24 h)", sort: "drift", numeric: true },
+  { label: "Drifted (24 h)", sort: "drift", numeric: true, title: "Share of the production version's features that drifted in the last 24 h" },
   {
     label: "Quality (24 h vs 7 d)",
     sort: "quality",
@@ -105,7 +105,16 @@ export function ModelsTable({ models }: { models: FleetModel[] }) {
             title={m.status_reason ?? undefined}
           >
             <ModelNameCell model={m} />
-            <StageAndStatusCells model={m} />
+            {/* One cell for both stages keeps the table within 1024 px. */}
+            <td className="px-3">
+              <span className="flex flex-wrap gap-1">
+                {m.production_version ? <StageBadge stage="production" version={m.production_version} /> : <span className="text-zinc-400">—</span>}
+                {m.staging_version && <StageBadge stage="staging" version={m.staging_version} />}
+              </span>
+            </td>
+            <td className="px-3">
+              <StatusBadge status={m.status} />
+            </td>
             <HealthCell model={m} metric="latency_p95_ms" />
             <HealthCell model={m} metric="error_rate" />
             <td className="tabular px-3 text-right" data-testid="drift-share">
