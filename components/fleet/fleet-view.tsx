@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { fleetFilterHref } from "./fleet-view-state";
+import { ViewLink } from "./view-link";
 import type { FleetOverview } from "@/lib/fleet/queries";
 import { ModelsTable } from "./models-table";
 import { NeedsAttention } from "./needs-attention";
@@ -11,7 +12,21 @@ import { fleetQuery } from "./query-options";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 
 /** A KPI card: a link to the view that lists what it counts. */
-function Kpi({ label, value, hint, href, testId }: { label: string; value: number | string; hint?: string; href: string; testId: string }) {
+function Kpi({
+  label,
+  value,
+  hint,
+  href,
+  testId,
+  sameView,
+}: {
+  label: string;
+  value: number | string;
+  hint?: string;
+  href: string;
+  testId: string;
+  sameView?: boolean;
+}) {
   const body = (
     <>
       <div className="text-xs text-zinc-500 dark:text-zinc-400">{label}</div>
@@ -19,13 +34,15 @@ function Kpi({ label, value, hint, href, testId }: { label: string; value: numbe
       {hint && <div className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{hint}</div>}
     </>
   );
-  return (
-    <Link
-      href={href}
-      scroll={false}
-      className="block rounded-lg border border-zinc-200 p-3 hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:border-zinc-700 dark:hover:bg-zinc-900"
-      data-testid={testId}
-    >
+  const className =
+    "block rounded-lg border border-zinc-200 p-3 hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:border-zinc-700 dark:hover:bg-zinc-900";
+  // The fleet's own filters change the view in place; the others lead to their page.
+  return sameView ? (
+    <ViewLink href={href} className={className} data-testid={testId}>
+      {body}
+    </ViewLink>
+  ) : (
+    <Link href={href} className={className} data-testid={testId}>
       {body}
     </Link>
   );
@@ -56,6 +73,7 @@ export function FleetView() {
           hint={`of ${data.kpis.models} registered`}
           href={fleetFilterHref(searchParams, "production")}
           testId="kpi-production"
+          sameView
         />
         <Kpi
           label="Drifting models"
@@ -63,6 +81,7 @@ export function FleetView() {
           hint="half or more features drifted, 24 h"
           href={fleetFilterHref(searchParams, "drifting")}
           testId="kpi-drifting"
+          sameView
         />
         <Kpi label="Unhealthy pipelines" value={data.kpis.unhealthy_pipelines} hint="failing, stale or too few rows" href="/pipelines" testId="kpi-pipelines" />
         <Kpi label="Approvals waiting for you" value={data.kpis.approvals_waiting_for_you} href="/approvals" testId="kpi-approvals" />

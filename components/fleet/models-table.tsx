@@ -1,7 +1,6 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Boxes } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HealthCell, modelHref, ModelNameCell } from "@/components/models/model-cells";
@@ -20,6 +19,7 @@ import {
   type FleetViewState,
 } from "./fleet-view-state";
 import { QualityCell } from "./quality-cell";
+import { ViewLink } from "./view-link";
 
 type ColumnDef = { label: string; sort?: FleetSort; numeric?: boolean; title?: string };
 
@@ -64,9 +64,10 @@ export function ModelsTable({ models }: { models: FleetModel[] }) {
   const searchParams = useSearchParams();
   const view = readFleetView(searchParams);
 
+  // The view is the client's alone: the URL changes without a server round trip, so a sort answers at once.
   function update(change: Partial<FleetViewState>) {
     const query = writeFleetView(searchParams, { ...view, ...change });
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
   }
 
   if (models.length === 0) {
@@ -83,9 +84,9 @@ export function ModelsTable({ models }: { models: FleetModel[] }) {
       {view.show && (
         <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="fleet-filter">
           Showing {FILTER_LABELS[view.show]}: {rows.length} of {models.length}.{" "}
-          <Link href={fleetFilterHref(searchParams, null)} scroll={false} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          <ViewLink href={fleetFilterHref(searchParams, null)} className="text-indigo-700 hover:underline dark:text-indigo-300">
             Show all
-          </Link>
+          </ViewLink>
         </p>
       )}
       <Table
