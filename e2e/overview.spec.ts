@@ -142,5 +142,5 @@ test("at 1024 px the Overview has no sideways scroll, and the fleet table shows 
   });
   expect(overflow.scrollWidth, overflow.wide.join("\n")).toBeLessThanOrEqual(overflow.clientWidth);
   const frame = page.getByRole("table", { name: "Fleet" });
-  await expect(frame.getByRole("columnheader", { name: "Quality (24 h vs 7 d)" })).toBeInViewport();
+  await expect(frame.getByRole("columnheader", { name: "Quality (24 h vs 7 d)" })).toBeInViewport({ ratio: 1 });
 });

@@ -21,14 +21,17 @@ import {
 import { QualityCell } from "./quality-cell";
 import { ViewLink } from "./view-link";
 
-type ColumnDef = { label: string; sort?: FleetSort; numeric?: boolean; title?: string };
+type ColumnDef = { label: string; sort?: FleetSort; numeric?: boolean; title?: string; className?: string };
+
+// Below 1280 px the last promotion gives way, so that quality stays in view at 1024 px.
+const WIDE_ONLY = "hidden xl:table-cell";
 
 const COLUMNS: ColumnDef[] = [
   { label: "Model", sort: "name" },
   { label: "Versions" },
   { label: "Status", sort: "severity", title: "Most urgent first: production models with a problem, then quality drops, then healthy, then no signal" },
-  { label: "p95 latency (24 h)", sort: "p95", numeric: true },
-  { label: "Error rate (24 h)", sort: "error_rate", numeric: true },
+  { label: "p95 (24 h)", sort: "p95", numeric: true, title: "p95 latency of the production version over the last 24 h" },
+  { label: "Errors (24 h)", sort: "error_rate", numeric: true, title: "Error rate of the production version over the last 24 h" },
   { label: "Drifted (24 h)", sort: "drift", numeric: true, title: "Share of the production version's features that drifted in the last 24 h" },
   {
     label: "Quality (24 h vs 7 d)",
@@ -36,15 +39,20 @@ const COLUMNS: ColumnDef[] = [
     numeric: true,
     title: "The primary metric over the last 24 h, estimated where labels have not come yet, and its change against the 7 days before",
   },
-  { label: "Last promotion", sort: "promotion" },
+  { label: "Last promotion", sort: "promotion", className: WIDE_ONLY },
 ];
 
 function SortHeader({ column, view, onSort }: { column: ColumnDef; view: FleetViewState; onSort: (key: FleetSort) => void }) {
-  if (!column.sort) return <HeaderCell label={column.label} numeric={column.numeric} />;
+  if (!column.sort) return <HeaderCell label={column.label} numeric={column.numeric} className={column.className} />;
   const active = view.sort === column.sort;
   const Arrow = view.dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <HeaderCell label={column.label} numeric={column.numeric} aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}>
+    <HeaderCell
+      label={column.label}
+      numeric={column.numeric}
+      className={column.className}
+      aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}
+    >
       <button
         type="button"
         title={column.title}
@@ -122,7 +130,7 @@ export function ModelsTable({ models }: { models: FleetModel[] }) {
               {m.drift_share === null ? <span className="text-zinc-400">—</span> : `${Math.round(m.drift_share * 100)} %`}
             </td>
             <QualityCell model={m} />
-            <td className="px-3 text-zinc-600 dark:text-zinc-400">{m.last_promotion_at ? <RelativeTime iso={m.last_promotion_at} /> : "—"}</td>
+            <td className={`px-3 text-zinc-600 dark:text-zinc-400 ${WIDE_ONLY}`}>{m.last_promotion_at ? <RelativeTime iso={m.last_promotion_at} /> : "—"}</td>
           </tr>
         ))}
       </Table>
