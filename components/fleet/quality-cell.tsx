@@ -42,7 +42,7 @@ export function QualityCell({ model }: { model: FleetModel }) {
       {q.change !== null && (
         <span
           data-testid="fleet-quality-change"
-          className={`ml-2 inline-flex items-center gap-0.5 text-xs ${q.dropped ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}
+          className={`flex items-center justify-end gap-0.5 text-xs ${q.dropped ? "font-medium text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}
         >
           <Arrow aria-hidden className="size-3" />
           {signed(q.change)}
