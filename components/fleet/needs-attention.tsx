@@ -35,7 +35,7 @@ export function NeedsAttention({ items }: { items: AttentionItem[] }) {
                     <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">{item.why}</span>
                   </span>
                   {item.since && (
-                    <span className="hidden text-xs text-zinc-500 sm:inline">
+                    <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400" data-testid="attention-since">
                       <RelativeTime iso={item.since} />
                     </span>
                   )}

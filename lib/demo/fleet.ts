@@ -18,8 +18,37 @@ export interface DemoVersion {
   daysAgo: number;
   metrics: Record<string, number>;
   featureImportance: Record<string, number>;
-  /** Stages the version went through, each with how many days ago. */
-  stages?: { to: "staging" | "production"; daysAgo: number }[];
+  /**
+   * Stages the version went through, each with how many days ago (fractions for hours). A move
+   * with `via` is made by the governance demo through a promotion request or a rollback, at that
+   * time; the others are replayed as plain history by the registry demo. Serving metrics,
+   * predictions and feature traffic all follow these moves, so each change shows in the data at
+   * the moment it happened.
+   */
+  stages?: DemoStage[];
+}
+
+export interface DemoStage {
+  to: "staging" | "production";
+  daysAgo: number;
+  via?: "promotion" | "rollback";
+}
+
+const HOURS = 1 / 24;
+
+/**
+ * search-ranker v8 took production 26 hours before the seed and was rolled back to v7 an hour
+ * later, when click-through had fallen: the metrics show v8 serving exactly that hour.
+ */
+export const RANKER_PROMOTED_DAYS_AGO = 26 * HOURS;
+export const RANKER_ROLLED_BACK_DAYS_AGO = 25 * HOURS;
+
+/** Labels (chargebacks, cancellations, deliveries) arrive two days after the prediction they settle. */
+export const DEMO_LABEL_DELAY_MS = 2 * 86_400_000;
+
+/** A version's creation time never comes after its first stage move. */
+export function createdDaysAgo(version: DemoVersion): number {
+  return Math.max(version.daysAgo, ...(version.stages ?? []).map((s) => s.daysAgo));
 }
 
 export interface DemoModel {
@@ -125,6 +154,7 @@ export const DEMO_MODELS: DemoModel[] = [
         stages: [
           { to: "staging", daysAgo: 39 },
           { to: "production", daysAgo: 35 },
+          { to: "production", daysAgo: RANKER_ROLLED_BACK_DAYS_AGO, via: "rollback" },
         ],
       },
       {
@@ -132,7 +162,10 @@ export const DEMO_MODELS: DemoModel[] = [
         daysAgo: 5,
         metrics: { ndcg_at_10: 0.63, mrr: 0.57 },
         featureImportance: { bm25: 0.28, ctr_7d: 0.37, price_rank: 0.14, freshness: 0.21 },
-        stages: [{ to: "staging", daysAgo: 4 }],
+        stages: [
+          { to: "staging", daysAgo: 4 },
+          { to: "production", daysAgo: RANKER_PROMOTED_DAYS_AGO, via: "promotion" },
+        ],
       },
     ],
   },

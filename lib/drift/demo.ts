@@ -6,13 +6,15 @@ import type { SimulatorTick } from "@/lib/demo/simulator";
 import { ingestFeatureRecords } from "@/lib/ingest/commands";
 import { log } from "@/lib/log";
 import { demoReferenceOutputs } from "@/lib/quality/demo";
+import { DAILY_HISTORY_DAYS } from "./daily";
 import { seededRandom, type Random } from "./reservoir";
 import { storeReference } from "./commands";
 
 /*
  * The demo fleet's feature distributions (pure, seeded): what each model's traffic looks like,
  * and the drift episode in fraud-detector's `amount` and `merchant_category` that starts three
- * days before the seed and that the live simulator keeps going. The same card-testing ring also
+ * days before the seed and that the live simulator keeps going. Production versions get the 30 days
+ * the drift page's strip shows; a candidate only its days since it reached staging. The same card-testing ring also
  * shifts `country`: with three of five features drifted the model itself counts as drifting
  * (a model drifts when at least half its features do), so the overview shows what the drift page explains.
  */
@@ -85,7 +87,8 @@ export function demoRecords(model: string, count: number, random: Random, drifti
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const HISTORY_DAYS = 14;
+// The drift page's strip shows the production version's last 30 days: all of them have traffic.
+const HISTORY_DAYS = DAILY_HISTORY_DAYS;
 const REFERENCE_RECORDS = 2_000;
 /** Records an hour in the seeded history: enough for distances to be stable day by day. */
 const RECORDS_PER_HOUR: Record<string, number> = { "fraud-detector": 60 };

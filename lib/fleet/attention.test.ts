@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsAttention, type AttentionInput } from "./attention";
+import { driftOnset, needsAttention, type AttentionInput } from "./attention";
 
 const empty: AttentionInput = { pipelines: [], models: [], approvalsForViewer: [], reviewsForViewer: [] };
 const pipeline = (name: string, status: string, extra: Partial<AttentionInput["pipelines"][number]> = {}) => ({
@@ -74,5 +74,45 @@ describe("needsAttention", () => {
   it("encodes names in links", () => {
     const [item] = needsAttention({ ...empty, pipelines: [pipeline("airflow/daily etl", "failing")] });
     expect(item.href).toBe("/pipelines/airflow%2Fdaily%20etl");
+  });
+});
+
+describe("every row has a time", () => {
+  it("dates drifting and degraded models from their onset", () => {
+    const items = needsAttention({
+      ...empty,
+      models: [
+        { name: "shifty", status: "drifting", production_version: "v3", drift_since: "2026-11-25T00:00:00.000Z" },
+        {
+          name: "slow",
+          status: "degraded",
+          production_version: "v3",
+          status_reason: "p95 latency 68.0 ms over 24 h is 1.7× its baseline before v3's promotion (40.0 ms)",
+          status_since: "2026-11-22T10:00:00.000Z",
+        },
+      ],
+    });
+    expect(items.map((i) => [i.kind, i.since])).toEqual([
+      ["model_drifting", "2026-11-25T00:00:00.000Z"],
+      ["model_degraded", "2026-11-22T10:00:00.000Z"],
+    ]);
+    expect(items[1].why).toContain("1.7× its baseline before v3's promotion");
+  });
+});
+
+describe("driftOnset", () => {
+  const day = (d: string, share: number) => ({ day: d, share_drifted: share });
+  const windowFrom = "2026-11-27T13:00:00.000Z";
+  it("is the first day of the run that ends at the latest drifted day", () => {
+    expect(driftOnset([day("2026-11-24", 0.2), day("2026-11-25", 0.6), day("2026-11-26", 0.6), day("2026-11-27", 1)], windowFrom)).toBe(
+      "2026-11-25T00:00:00.000Z",
+    );
+  });
+  it("lets today's partial day lag behind", () => {
+    expect(driftOnset([day("2026-11-25", 0.6), day("2026-11-26", 0.6), day("2026-11-27", 0.2)], windowFrom)).toBe("2026-11-25T00:00:00.000Z");
+  });
+  it("falls back to the 24-hour window without a recent drifted day", () => {
+    expect(driftOnset([day("2026-11-24", 0.6), day("2026-11-25", 0), day("2026-11-26", 0)], windowFrom)).toBe(windowFrom);
+    expect(driftOnset([], windowFrom)).toBe(windowFrom);
   });
 });

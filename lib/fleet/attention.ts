@@ -42,7 +42,15 @@ const URGENCY: Record<AttentionKind, number> = {
 
 export interface AttentionInput {
   pipelines: { name: string; status: string; reason: string; overdue_since: string | null; last_run: { finished_at: string | null } | null }[];
-  models: { name: string; status: string; production_version: string | null }[];
+  /** `status_since`: when a degradation began; `drift_since`: when the current drift episode began. */
+  models: {
+    name: string;
+    status: string;
+    production_version: string | null;
+    status_reason?: string | null;
+    status_since?: string | null;
+    drift_since?: string | null;
+  }[];
   /** Promotion requests the viewer can act on now. */
   approvalsForViewer: { id: string; model: string; version: string; target_stage: string; requested_by: string; created_at: string }[];
   /** Break-glass rollbacks the viewer must acknowledge. */
@@ -102,16 +110,16 @@ export function needsAttention(input: AttentionInput): AttentionItem[] {
         title: `${m.name} is drifting`,
         why: `Half or more of the features of ${m.production_version ?? "its production version"} drifted in the last 24 h`,
         href: `/drift?model=${encodeURIComponent(m.name)}`,
-        since: null,
+        since: m.drift_since ?? null,
       });
     else if (m.status === "degraded")
       items.push({
         kind: "model_degraded",
         severity: "warning",
         title: `${m.name} is degraded`,
-        why: "Its serving metrics are outside their usual range",
+        why: m.status_reason ?? "Its serving metrics are outside their usual range",
         href: path("models", m.name),
-        since: null,
+        since: m.status_since ?? null,
       });
   }
   for (const a of input.approvalsForViewer) {
@@ -135,4 +143,21 @@ export function needsAttention(input: AttentionInput): AttentionItem[] {
     });
   }
   return items.sort((a, b) => URGENCY[a.kind] - URGENCY[b.kind] || (a.since ?? "\uffff").localeCompare(b.since ?? "\uffff") || a.title.localeCompare(b.title));
+}
+
+/** A model drifts on a day when half or more of its features do. */
+const DRIFTED_DAY_SHARE = 0.5;
+
+/**
+ * When the current drift episode began: the first day of the run of drifted days that ends at
+ * the latest drifted one (today's partial day may not count yet). Without a drifted day in the
+ * strip, the 24-hour window that judged the model drifting.
+ */
+export function driftOnset(strip: readonly { day: string; share_drifted: number }[], windowFrom: string): string {
+  let end = strip.length - 1;
+  while (end >= 0 && strip[end].share_drifted < DRIFTED_DAY_SHARE) end--;
+  if (end < 0 || end < strip.length - 2) return windowFrom;
+  let start = end;
+  while (start > 0 && strip[start - 1].share_drifted >= DRIFTED_DAY_SHARE) start--;
+  return `${strip[start].day}T00:00:00.000Z`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUALITY_METRICS } from "@/lib/quality/metrics";
 import { modelSummarySchema } from "@/lib/registry/schemas";
 
 const sparkline = z.array(z.object({ ts: z.string(), value: z.number() }));
@@ -14,6 +15,27 @@ export const modelHealthSchema = z.object({
 
 export const modelWithHealthSchema = modelSummarySchema.extend({ health: modelHealthSchema });
 export const modelListSchema = z.object({ models: z.array(modelWithHealthSchema) });
+
+/** What a model's last 24 hours of serving are compared with. */
+export const servingBaselineSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  before_promotion_of: z.string().nullable(),
+  promoted_at: z.string().nullable(),
+  p95_latency_ms: z.number().nullable(),
+  error_rate: z.number().nullable(),
+});
+
+/** The primary quality metric over the last 24 hours (estimated where the model has estimates) against the 7 days before. */
+export const fleetQualitySchema = z.object({
+  metric: z.enum(QUALITY_METRICS),
+  kind: z.enum(["estimated", "realized"]),
+  lower_is_better: z.boolean(),
+  value: z.number().nullable(),
+  baseline: z.number().nullable(),
+  change: z.number().nullable(),
+  dropped: z.boolean(),
+});
 
 export const attentionItemSchema = z.object({
   kind: z.enum([
@@ -45,5 +67,15 @@ export const fleetOverviewSchema = z.object({
     open_incidents: z.object({ critical: z.number().int(), warning: z.number().int(), info: z.number().int() }),
   }),
   attention: z.array(attentionItemSchema),
-  models: z.array(modelWithHealthSchema.extend({ drift_share: z.number().nullable(), last_promotion_at: z.string().nullable() })),
+  /** Most urgent first (see lib/fleet/severity.ts). */
+  models: z.array(
+    modelWithHealthSchema.extend({
+      baseline: servingBaselineSchema.nullable(),
+      status_reason: z.string().nullable(),
+      status_since: z.string().nullable(),
+      drift_share: z.number().nullable(),
+      quality: fleetQualitySchema.nullable(),
+      last_promotion_at: z.string().nullable(),
+    }),
+  ),
 });

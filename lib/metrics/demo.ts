@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { ingestMetricPoints } from "@/lib/ingest/commands";
 import type { MetricPointInput } from "@/lib/ingest/schemas";
 import { log } from "@/lib/log";
-import { DEMO_MODELS } from "@/lib/demo/fleet";
+import { DEMO_LABEL_DELAY_MS, DEMO_MODELS } from "@/lib/demo/fleet";
 import type { SimulatorTick } from "@/lib/demo/simulator";
 
 /**
@@ -41,6 +41,8 @@ export interface VersionProfile {
   quality?: { metric: string; value: number };
   /** When set, latency (and errors) are this much higher from the moment it reached production on: the demo's open incident. */
   regressionAfterPromotion?: number;
+  /** An online metric measured on production traffic as it is served (clicks need no label delay). */
+  online?: { metric: string; value: number };
 }
 
 export function metricValues(profile: VersionProfile, window: StageWindow, t: number): Record<string, number> {
@@ -59,6 +61,12 @@ export function metricValues(profile: VersionProfile, window: StageWindow, t: nu
   };
 }
 
+/** The online metric at `t` on production traffic; null for versions without one or outside production. */
+export function onlineValue(profile: VersionProfile, window: StageWindow, t: number): number | null {
+  if (!profile.online || window.stage !== "production") return null;
+  return round(profile.online.value * (1 + 0.02 * noise(`${profile.model}/${profile.version}ctr`, t)), 4);
+}
+
 export function qualityValue(profile: VersionProfile, t: number): number | null {
   if (!profile.quality) return null;
   return round(profile.quality.value - 0.01 + 0.008 * noise(`${profile.model}/${profile.version}q`, t), 4);
@@ -72,9 +80,11 @@ function round(value: number, digits = 2): number {
 const DAY = 86_400_000;
 const STEP = 5 * 60_000;
 const HISTORY_DAYS = 14;
-// Labels arrive late: quality is known only for traffic older than this, and hourly.
-const LABEL_DELAY = DAY;
+// Labels arrive late: quality is known only for traffic older than this (as for the predictions), and hourly.
+const LABEL_DELAY = DEMO_LABEL_DELAY_MS;
 const BATCH = 10_000;
+const FRAUD_EPISODE_MS = 3 * DAY;
+const FRAUD_EPISODE_AUC_LOSS = 0.12;
 
 const PROFILES: Record<string, Omit<VersionProfile, "version">> = {
   "fraud-detector": { model: "fraud-detector", baseLatencyMs: 18, baseRpm: 2400, baseErrorRate: 0.002, quality: { metric: "auc", value: 0 } },
@@ -83,6 +93,12 @@ const PROFILES: Record<string, Omit<VersionProfile, "version">> = {
   "credit-risk": { model: "credit-risk", baseLatencyMs: 65, baseRpm: 120, baseErrorRate: 0.003, quality: { metric: "auc", value: 0 } },
   "delivery-eta": { model: "delivery-eta", baseLatencyMs: 25, baseRpm: 600, baseErrorRate: 0.002 },
 };
+
+/**
+ * search-ranker's click-through measured online: v8 promised more offline (its declared metric)
+ * and delivered 9 % less to real users, which is why on-call rolled it back within the hour.
+ */
+const ONLINE_CTR: Record<string, number> = { v7: 0.112, v8: 0.102 };
 
 /** Each demo version's profile and the windows in which it served staging or production traffic. */
 export function demoServingWindows(now: number): { profile: VersionProfile; windows: StageWindow[] }[] {
@@ -95,6 +111,7 @@ export function demoServingWindows(now: number): { profile: VersionProfile; wind
         version: version.version,
         quality: metric && version.metrics[metric] !== undefined ? { metric, value: version.metrics[metric] } : undefined,
         regressionAfterPromotion: model.name === "fraud-detector" && version.version === "v3" ? 1.7 : undefined,
+        online: model.name === "search-ranker" ? { metric: "click_through_rate", value: ONLINE_CTR[version.version] ?? 0.112 } : undefined,
       };
       const stages = [...(version.stages ?? [])].sort((a, b) => b.daysAgo - a.daysAgo);
       // A version serves a stage until its next move, or until a later version takes that stage.
@@ -117,9 +134,14 @@ function pointsAt(profile: VersionProfile, window: StageWindow, t: number, now: 
   const ts = new Date(t).toISOString();
   const values = metricValues(profile, window, t);
   const points: MetricPointInput[] = DEMO_METRICS.map((metric) => ({ model: profile.model, version: profile.version, metric, ts, value: values[metric] }));
+  const online = onlineValue(profile, window, t);
+  if (profile.online && online !== null) points.push({ model: profile.model, version: profile.version, metric: profile.online.metric, ts, value: online });
   const quality = qualityValue(profile, t);
   if (profile.quality && quality !== null && t < now - LABEL_DELAY && t % (60 * 60_000) === 0) {
-    points.push({ model: profile.model, version: profile.version, metric: profile.quality.metric, ts, value: quality });
+    // The card-testing ring of the drift demo (its last three days) costs fraud-detector AUC here
+    // as in its predictions: the labeled metric falls once the episode's labels arrive.
+    const episode = profile.model === "fraud-detector" && t >= now - FRAUD_EPISODE_MS ? FRAUD_EPISODE_AUC_LOSS : 0;
+    points.push({ model: profile.model, version: profile.version, metric: profile.quality.metric, ts, value: round(quality - episode, 4) });
   }
   return points;
 }

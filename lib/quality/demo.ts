@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { DEMO_MODELS } from "@/lib/demo/fleet";
+import { DEMO_LABEL_DELAY_MS, DEMO_MODELS } from "@/lib/demo/fleet";
 import type { SimulatorTick } from "@/lib/demo/simulator";
 import { seededRandom, type Random } from "@/lib/drift/reservoir";
 import { log } from "@/lib/log";
@@ -24,7 +24,7 @@ import { seedFromText } from "./stats";
  * carries on to now.
  */
 
-export const LABEL_DELAY_MS = 2 * 86_400_000;
+export const LABEL_DELAY_MS = DEMO_LABEL_DELAY_MS;
 const EPISODE_START_MS = 3 * 86_400_000;
 const HISTORY_MS = 14 * 86_400_000;
 /** One production prediction a minute per model, one staging (shadow) prediction every five. */

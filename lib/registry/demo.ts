@@ -1,7 +1,9 @@
 import "server-only";
 import { SYSTEM_CALLER } from "@/lib/auth/caller";
 import type { Db } from "@/lib/db";
-import { DEMO_MODELS, type DemoModel, type DemoVersion } from "@/lib/demo/fleet";
+import { and, eq } from "drizzle-orm";
+import { models as modelsTable, modelVersions } from "@/drizzle/schema";
+import { createdDaysAgo, DEMO_MODELS, type DemoModel, type DemoVersion } from "@/lib/demo/fleet";
 import { createModel, createVersion, moveToStage } from "./commands";
 
 const DAY_MS = 86_400_000;
@@ -23,9 +25,20 @@ export async function seedRegistryDemo(db: Db, progress: (what: string) => void,
         },
         SYSTEM_CALLER,
       );
+      // Created when the story says, so that no version enters a stage before it exists.
+      const createdAt = new Date(now - createdDaysAgo(version) * DAY_MS);
+      const [{ id }] = await db.select({ id: modelsTable.id }).from(modelsTable).where(eq(modelsTable.name, model.name));
+      await db
+        .update(modelVersions)
+        .set({ createdAt })
+        .where(and(eq(modelVersions.modelId, id), eq(modelVersions.version, version.version)));
+      if (version === model.versions[0]) await db.update(modelsTable).set({ createdAt }).where(eq(modelsTable.id, id));
     }
-    // Replay the fleet's history in time order so that stage_history reads like real life.
-    const moves = model.versions.flatMap((v) => (v.stages ?? []).map((s) => ({ version: v.version, ...s }))).sort((a, b) => b.daysAgo - a.daysAgo);
+    // Replay the fleet's history in time order so that stage_history reads like real life; the
+    // moves made through governance (`via`) are the governance demo's, at their time.
+    const moves = model.versions
+      .flatMap((v) => (v.stages ?? []).filter((s) => !s.via).map((s) => ({ version: v.version, ...s })))
+      .sort((a, b) => b.daysAgo - a.daysAgo);
     for (const move of moves) {
       await db.transaction((tx) =>
         moveToStage(
