@@ -292,6 +292,8 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         requiredApprovals: input.required_approvals,
         metricTolerance: input.metric_tolerance,
         requireProducingRun: input.require_producing_run,
+        requireDriftData: input.require_drift_data,
+        requireLabeledTraffic: input.require_labeled_traffic,
         createdBy: by.actor,
       })
       .returning();
@@ -304,11 +306,15 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         required_approvals: input.required_approvals,
         metric_tolerance: input.metric_tolerance,
         require_producing_run: input.require_producing_run,
+        require_drift_data: input.require_drift_data,
+        require_labeled_traffic: input.require_labeled_traffic,
         previous: {
           version: current.version,
           required_approvals: current.requiredApprovals,
           metric_tolerance: current.metricTolerance,
           require_producing_run: current.requireProducingRun,
+          require_drift_data: current.requireDriftData,
+          require_labeled_traffic: current.requireLabeledTraffic,
         },
       },
     });

@@ -43,7 +43,7 @@ async function producingRunEvidence(db: DbOrTx, model: string, version: string):
 
 /** The rules a request is judged by, fixed when it is made: its policy version, its drift evidence and its quality metric. */
 export interface BoundRules {
-  policy: Pick<PolicyRow, "metricTolerance" | "requireProducingRun">;
+  policy: Pick<PolicyRow, "metricTolerance" | "requireProducingRun" | "requireDriftData" | "requireLabeledTraffic">;
   drift: DriftEvidence;
   quality: QualityGateRules | null;
 }
@@ -59,7 +59,11 @@ export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow,
     tolerance: rules.policy.metricTolerance,
     drift: await driftInWindow(db, model, candidate.version, rules.drift, now),
     producingRuns: await producingRunEvidence(db, model, candidate.version),
-    requireProducingRun: rules.policy.requireProducingRun,
+    required: {
+      producingRun: rules.policy.requireProducingRun,
+      driftData: rules.policy.requireDriftData,
+      labeledTraffic: rules.policy.requireLabeledTraffic,
+    },
     quality: await qualityGateEvidence(db, rules.quality, candidate, production ?? null, now),
   });
 }

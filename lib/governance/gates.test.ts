@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { driftGate, evaluateGates, lowerIsBetter, metricsGate, modelCardGate, pipelineGate, withWaiver } from "./gates";
+import { NO_REQUIREMENTS } from "./gate-status";
 
 describe("model card gate", () => {
   it.each([
@@ -104,7 +105,7 @@ describe("pipeline gate", () => {
       name: "pipeline_run",
       passed: false,
       status: "failed",
-      detail: "no producing pipeline run recorded, and the policy requires one",
+      detail: "no producing pipeline run recorded, and the policy requires it",
     });
   });
   it.each([false, true])("passes a succeeded run with every check passing (require_producing_run %s)", (required) => {
@@ -136,7 +137,7 @@ describe("evaluateGates", () => {
     tolerance: 0,
     drift: { missing: "no reference sample" },
     producingRuns: [],
-    requireProducingRun: false,
+    required: NO_REQUIREMENTS,
     quality: { missing: "the model had no quality task when the request was made" },
   };
   it("answers every gate, in the contract's order, missing evidence as not applicable", () => {
@@ -149,7 +150,7 @@ describe("evaluateGates", () => {
     ]);
   });
   it("turns a missing producing run into a failure under require_producing_run, and nothing else", () => {
-    expect(evaluateGates({ ...noEvidence, requireProducingRun: true }).map((g) => g.status)).toEqual([
+    expect(evaluateGates({ ...noEvidence, required: { ...NO_REQUIREMENTS, producingRun: true } }).map((g) => g.status)).toEqual([
       "passed",
       "not_applicable",
       "not_applicable",

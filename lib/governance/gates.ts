@@ -6,6 +6,7 @@
 import type { GateResult } from "@/drizzle/schema/governance";
 import { lowerIsBetter } from "@/lib/metrics/display";
 import { QUALITY_GATE, QUALITY_GATE_LABEL, qualityGate, type QualityEvidence } from "@/lib/quality/gate";
+import { missingEvidence, type EvidenceRequirements } from "./gate-status";
 
 export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run", QUALITY_GATE] as const;
 export type GateName = (typeof GATE_NAMES)[number];
@@ -76,9 +77,9 @@ export function metricsGate(
 /** The features that drifted, or why drift could not be judged (no reference sample, no traffic). */
 export type DriftFinding = { drifting: readonly string[] } | { missing: string };
 
-export function driftGate(finding: DriftFinding): GateResult {
+export function driftGate(finding: DriftFinding, requireDriftData = false): GateResult {
   const name = "no_drift";
-  if ("missing" in finding) return notApplicable(name, finding.missing);
+  if ("missing" in finding) return missingEvidence(name, finding.missing, requireDriftData);
   if (finding.drifting.length === 0) return passed(name, "no drifting features in the last 24 h");
   return failed(name, `drifting in the last 24 h: ${[...finding.drifting].sort().join(", ")}`);
 }
@@ -104,11 +105,7 @@ function runProblem(run: ProducingRunEvidence): string | null {
  */
 export function pipelineGate(runs: readonly ProducingRunEvidence[], requireProducingRun: boolean): GateResult {
   const name = "pipeline_run";
-  if (runs.length === 0) {
-    return requireProducingRun
-      ? failed(name, "no producing pipeline run recorded, and the policy requires one")
-      : notApplicable(name, "no producing pipeline run recorded");
-  }
+  if (runs.length === 0) return missingEvidence(name, "no producing pipeline run recorded", requireProducingRun);
   const problems = runs.map(runProblem).filter((p) => p !== null);
   if (problems.length) return failed(name, problems.join("; "));
   if (runs.length > 1) return passed(name, `${runs.map((r) => `${r.pipeline} run ${r.run_id}`).join(", ")} each succeeded with all checks passing`);
@@ -123,7 +120,8 @@ export interface GateEvidence {
   tolerance: number;
   drift: DriftFinding;
   producingRuns: readonly ProducingRunEvidence[];
-  requireProducingRun: boolean;
+  /** The missing evidence the policy turns into a failure. */
+  required: EvidenceRequirements;
   /** Realized quality of candidate and production on labeled traffic, judged by the same tolerance as declared metrics. */
   quality: QualityEvidence;
 }
@@ -132,9 +130,9 @@ export function evaluateGates(evidence: GateEvidence): GateResult[] {
   return [
     modelCardGate(evidence.modelCard),
     metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
-    driftGate(evidence.drift),
-    pipelineGate(evidence.producingRuns, evidence.requireProducingRun),
-    qualityGate(evidence.quality, evidence.tolerance),
+    driftGate(evidence.drift, evidence.required.driftData),
+    pipelineGate(evidence.producingRuns, evidence.required.producingRun),
+    qualityGate(evidence.quality, evidence.tolerance, evidence.required.labeledTraffic),
   ];
 }
 

@@ -28,6 +28,10 @@ export const policySchema = z
     metric_tolerance: finiteNumber.min(0).max(1),
     /** A version no pipeline run reports producing fails the pipeline gate instead of being not applicable. */
     require_producing_run: z.boolean().default(false),
+    /** No drift data (no reference sample, no feature traffic) fails the drift gate instead of being not applicable. */
+    require_drift_data: z.boolean().default(false),
+    /** Not enough labeled traffic fails the quality gate instead of being not applicable. */
+    require_labeled_traffic: z.boolean().default(false),
   })
   // Four eyes: a policy that needs nobody's approval would let a requester deploy alone.
   .refine((p) => Object.values(p.required_approvals).some((n) => (n ?? 0) > 0), {
@@ -53,6 +57,8 @@ export const policyViewSchema = z.object({
   required_approvals: requiredApprovalsSchema,
   metric_tolerance: z.number(),
   require_producing_run: z.boolean(),
+  require_drift_data: z.boolean(),
+  require_labeled_traffic: z.boolean(),
   created_at: iso,
   created_by: z.string(),
 });
@@ -62,6 +68,8 @@ export const gateViewSchema = z.object({
   passed: z.boolean(),
   status: z.enum(GATE_STATUSES),
   detail: z.string(),
+  /** Production's value for what the gate judges, where there is one. */
+  production: z.string().nullable(),
   waived: z.object({ by: z.string(), reason: z.string(), at: iso }).nullable(),
 });
 
@@ -77,7 +85,14 @@ export const promotionViewSchema = z.object({
   decided_at: iso.nullable(),
   decided_by: z.string().nullable(),
   decision_reason: z.string().nullable(),
-  policy: z.object({ id: z.uuid(), version: z.number().int(), metric_tolerance: z.number(), require_producing_run: z.boolean() }),
+  policy: z.object({
+    id: z.uuid(),
+    version: z.number().int(),
+    metric_tolerance: z.number(),
+    require_producing_run: z.boolean(),
+    require_drift_data: z.boolean(),
+    require_labeled_traffic: z.boolean(),
+  }),
   required_approvals: requiredApprovalsSchema,
   missing_approvals: z.record(z.string(), z.number()),
   gates: z.array(gateViewSchema),
