@@ -181,3 +181,35 @@ describe("waivers", () => {
     expect(withWaiver(notApplicable, true)).toBe(notApplicable);
   });
 });
+
+describe("production's value beside each gate", () => {
+  const evidence = {
+    modelCard: "card",
+    candidateMetrics: { auc: 0.91 },
+    production: { version: "v3", metrics: { auc: 0.9, latency_p95_ms: 101.25 } },
+    tolerance: 0.01,
+    drift: { drifting: ["amount"] },
+    producingRuns: [],
+    required: NO_REQUIREMENTS,
+    quality: {
+      metric: "roc_auc" as const,
+      candidate: { version: "v4", n_labeled: 500, value: 0.9, interval: null },
+      production: { version: "v3", n_labeled: 400, value: 0.912345, interval: null },
+    },
+    productionDrift: { drifting: ["amount 1.02"] },
+    productionRuns: [{ pipeline: "train", run_id: "r7", status: "failed", checks: [] }],
+  };
+  it("names production's metrics, drift, producing run and realized quality", () => {
+    expect(Object.fromEntries(evaluateGates(evidence).map((g) => [g.name, g.production]))).toEqual({
+      model_card: null,
+      metrics_no_worse: "v3: auc 0.9, latency_p95_ms 101",
+      no_drift: "v3 is drifting too: amount 1.02",
+      pipeline_run: "v3: train run r7 is failed",
+      quality_vs_production: "v3: 0.912 on 400 labeled predictions",
+    });
+  });
+  it("says drifting without 'too' when the candidate does not drift, and nothing without production", () => {
+    expect(evaluateGates({ ...evidence, drift: { drifting: [] } }).find((g) => g.name === "no_drift")?.production).toBe("v3 is drifting: amount 1.02");
+    expect(evaluateGates({ ...evidence, production: null }).every((g) => g.production === null)).toBe(true);
+  });
+});

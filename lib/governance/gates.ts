@@ -124,16 +124,64 @@ export interface GateEvidence {
   required: EvidenceRequirements;
   /** Realized quality of candidate and production on labeled traffic, judged by the same tolerance as declared metrics. */
   quality: QualityEvidence;
+  /** The production version's own drift ("amount 1.02" per drifting feature) and producing runs, shown beside the candidate's. */
+  productionDrift?: DriftFinding;
+  productionRuns?: readonly ProducingRunEvidence[];
+}
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
+}
+
+/**
+ * Production's value for what each gate judges, where there is one, so a reviewer reads the
+ * candidate against it ("v3 is drifting too: amount 1.02"). Null without a production version.
+ */
+export function productionValues(evidence: GateEvidence, candidateGates: readonly GateResult[]): Partial<Record<GateName, string>> {
+  const production = evidence.production;
+  if (!production) return {};
+  const v = production.version;
+  const out: Partial<Record<GateName, string>> = {};
+  const metrics = Object.entries(production.metrics).sort(([a], [b]) => a.localeCompare(b));
+  out.metrics_no_worse = metrics.length ? `${v}: ${metrics.map(([name, value]) => `${name} ${formatValue(value)}`).join(", ")}` : `${v} declares no metrics`;
+  const drift = evidence.productionDrift;
+  if (drift) {
+    if ("missing" in drift) out.no_drift = `${v}: ${drift.missing}`;
+    else if (drift.drifting.length === 0) out.no_drift = `${v}: no drifting features in the last 24 h`;
+    else {
+      const candidateDrifts = candidateGates.some((g) => g.name === "no_drift" && g.status === "failed");
+      out.no_drift = `${v} is drifting${candidateDrifts ? " too" : ""}: ${[...drift.drifting].sort().join(", ")}`;
+    }
+  }
+  const runs = evidence.productionRuns;
+  if (runs) {
+    const problems = runs.map(runProblem).filter((p) => p !== null);
+    out.pipeline_run =
+      runs.length === 0
+        ? `${v}: no producing pipeline run recorded`
+        : problems.length
+          ? `${v}: ${problems.join("; ")}`
+          : `${v}: ${runs.map((r) => `${r.pipeline} run ${r.run_id}`).join(", ")} succeeded with all checks passing`;
+  }
+  const quality = evidence.quality;
+  if (!("missing" in quality) && quality.production) {
+    const p = quality.production;
+    out[QUALITY_GATE] =
+      p.value === null ? `${v}: undefined on ${p.n_labeled} labeled predictions` : `${v}: ${formatValue(p.value)} on ${p.n_labeled} labeled predictions`;
+  }
+  return out;
 }
 
 export function evaluateGates(evidence: GateEvidence): GateResult[] {
-  return [
+  const gates = [
     modelCardGate(evidence.modelCard),
     metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
     driftGate(evidence.drift, evidence.required.driftData),
     pipelineGate(evidence.producingRuns, evidence.required.producingRun),
     qualityGate(evidence.quality, evidence.tolerance, evidence.required.labeledTraffic),
   ];
+  const production = productionValues(evidence, gates);
+  return gates.map((g) => ({ ...g, production: production[g.name as GateName] ?? null }));
 }
 
 /** A failing gate compliance waived no longer blocks: shown as waived, with `passed` true. */
