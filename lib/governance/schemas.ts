@@ -13,6 +13,9 @@ export const createPromotionSchema = z.object({
   justification: text(5000),
 });
 
+/** The request a person is about to make, previewed: its gates, and why it would be refused. */
+export const promotionPreviewQuery = createPromotionSchema.omit({ justification: true });
+
 export const approveSchema = z.object({ comment: z.string().trim().max(5000).optional() });
 export const rejectSchema = z.object({ reason: text(5000) });
 export const waiveSchema = z.object({ gate: z.enum(GATE_NAMES), reason: text(5000) });
@@ -44,6 +47,8 @@ export const promotionListQuery = z.object({ status: z.enum(PROMOTION_STATUSES).
 export const uuidSchema = z.uuid();
 
 export type CreatePromotionInput = z.infer<typeof createPromotionSchema>;
+export type PromotionPreviewInput = z.infer<typeof promotionPreviewQuery>;
+export type PromotionPreview = z.infer<typeof promotionPreviewSchema>;
 export type PolicyInput = z.infer<typeof policySchema>;
 
 // What the governance routes answer: the view types of views.ts and queries.ts, as documented.
@@ -131,6 +136,20 @@ export const rollbackResultSchema = z.object({
   production_version: z.string(),
   previous_version: z.string().nullable(),
   review: reviewViewSchema,
+});
+
+export const promotionPreviewSchema = z.object({
+  model: z.string(),
+  version: z.string(),
+  target_stage: z.enum(PROMOTION_TARGETS),
+  /** The policy a request made now would bind. */
+  policy: promotionViewSchema.shape.policy,
+  required_approvals: requiredApprovalsSchema,
+  gates: z.array(gateViewSchema),
+  /** Why a request made now would be refused (already in that stage, or a duplicate), or null. */
+  refusal: z.string().nullable(),
+  /** The open request a new one would duplicate. */
+  open_request: z.uuid().nullable(),
 });
 
 export const policyListSchema = z.object({ policies: z.array(policyViewSchema) });
