@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { viewerActions, waitsForViewer } from "./viewer";
+import { approveEffect, viewerActions, waitsForViewer } from "./viewer";
 import type { PromotionView } from "./views";
 
 const request: PromotionView = {
@@ -61,5 +61,30 @@ describe("what the request page offers each viewer", () => {
 
   it("waits for nobody once decided", () => {
     expect(waitsForViewer({ ...request, status: "executed" }, { email: "compliance@example.com", roles: ["compliance"] })).toBe(false);
+  });
+});
+
+describe("what an approval will do, said before the click", () => {
+  const compliance = { email: "compliance@example.com", roles: ["compliance"] };
+  it("while a gate fails: records the approval; executes only when the gate is waived or passes", () => {
+    expect(approveEffect(request, compliance)).toBe(
+      "Records your approval; the promotion executes only when the failing gate (No drifting features in the last 24 h) is waived or passes.",
+    );
+  });
+  it("with every gate passed or waived and approvals still missing after this one: says which", () => {
+    const waived = {
+      ...request,
+      missing_approvals: { ml_lead: 1, compliance: 1 },
+      approvals: [],
+      gates: request.gates.map((g) => ({ ...g, passed: true, status: "waived" as const, waived: { by: "c@x", reason: "ok", at: request.created_at } })),
+    };
+    expect(approveEffect(waived, compliance)).toBe("Records your approval; still needed after yours: 1 ml_lead.");
+  });
+  it("as the last approval with nothing failing: executes at once", () => {
+    const clear = { ...request, gates: request.gates.map((g) => ({ ...g, passed: true, status: "passed" as const })) };
+    expect(approveEffect(clear, compliance)).toBe("Executes the promotion at once: v4 moves to production.");
+  });
+  it("says nothing to a viewer who cannot approve", () => {
+    expect(approveEffect(request, { email: "viewer@example.com", roles: ["viewer"] })).toBeNull();
   });
 });
