@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approveEffect, viewerActions, waitsForViewer } from "./viewer";
+import { approveEffect, pendingSummary, viewerActions, waitsForViewer } from "./viewer";
 import type { PromotionView } from "./views";
 
 const request: PromotionView = {
@@ -86,5 +86,15 @@ describe("what an approval will do, said before the click", () => {
   });
   it("says nothing to a viewer who cannot approve", () => {
     expect(approveEffect(request, { email: "viewer@example.com", roles: ["viewer"] })).toBeNull();
+  });
+});
+
+describe("an open request in one line, for the model and version pages", () => {
+  it("names the move, the approvals still needed and the failing gates", () => {
+    expect(pendingSummary(request)).toBe("v4 → production pending · needs 1 compliance · drift gate failing");
+  });
+  it("says when nothing is left but the gates, or nothing at all", () => {
+    expect(pendingSummary({ ...request, missing_approvals: {} })).toBe("v4 → production pending · approvals complete · drift gate failing");
+    expect(pendingSummary({ ...request, gates: [] })).toBe("v4 → production pending · needs 1 compliance");
   });
 });

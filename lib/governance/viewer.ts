@@ -78,3 +78,23 @@ export function approveEffect(p: PromotionView, viewer: Viewer): string | null {
   if (still.length) return `Records your approval; still needed after yours: ${still.join(" + ")}.`;
   return `Executes the promotion at once: ${p.version} moves to ${p.target_stage}.`;
 }
+
+/** Gate names short enough for a one-line summary. */
+const GATE_SHORT: Record<string, string> = {
+  model_card: "model card",
+  metrics_no_worse: "declared metrics",
+  no_drift: "drift",
+  pipeline_run: "producing run",
+  quality_vs_production: "realized quality",
+};
+
+/** "v4 → production pending · needs 1 compliance · drift gate failing": an open request in one line. */
+export function pendingSummary(p: PromotionView): string {
+  const parts = [`${p.version} → ${p.target_stage} pending`];
+  const missing = Object.entries(p.missing_approvals).map(([role, n]) => `${n} ${role}`);
+  const failing = p.gates.filter((g) => g.status === "failed").map((g) => GATE_SHORT[g.name] ?? g.name);
+  if (missing.length) parts.push(`needs ${missing.join(" + ")}`);
+  else if (failing.length) parts.push("approvals complete");
+  if (failing.length) parts.push(`${failing.join(", ")} gate${failing.length > 1 ? "s" : ""} failing`);
+  return parts.join(" · ");
+}
