@@ -91,7 +91,9 @@ export function PromotionDetailView({ id, viewer }: { id: string; viewer: Viewer
                   <StatusIcon status={g.status} />
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className={g.status === "not_applicable" ? "font-medium text-zinc-600 dark:text-zinc-400" : "font-medium"}>{gateTitle(g.name)}</span>
+                      <span className={g.status === "not_applicable" ? "font-medium text-zinc-600 dark:text-zinc-400" : "font-medium"}>
+                        {gateTitle(g.name)}
+                      </span>
                       <StatusBadge status={g.status} />
                     </div>
                     <p className="text-sm text-zinc-600 dark:text-zinc-400">
