@@ -15,6 +15,8 @@ async function approve(page: Page, url: string, comment: string) {
 }
 
 test("a production promotion: requested by one ml_lead, approved by another and by compliance, executed and on the audit trail", async ({ browser }) => {
+  // Many sign-ins and full-page screenshots: minutes on a machine shared by several builds.
+  test.setTimeout(240_000);
   const lead = await personPage(browser, "lead@example.com");
   await lead.goto("/models/churn-predictor");
   await lead.getByRole("button", { name: "Request promotion" }).click();
@@ -110,6 +112,8 @@ test("an ml_lead requests a promotion from the version page itself", async ({ pa
 });
 
 test("compliance sees the not-applicable gate grey with its reason, waives a failing gate and sees it marked waived", async ({ browser }) => {
+  // Many sign-ins and full-page screenshots: minutes on a machine shared by several builds.
+  test.setTimeout(240_000);
   const key = { authorization: "Bearer plb_demo_key_0123456789abcdef" };
   const model = `e2e-gates-${Date.now().toString(36)}`;
   const lead = await personPage(browser, "lead@example.com");
@@ -182,6 +186,8 @@ test("compliance sees the not-applicable gate grey with its reason, waives a fai
 });
 
 test("while a gate fails, Approve says it only records the approval", async ({ page }) => {
+  // Many sign-ins and full-page screenshots: minutes on a machine shared by several builds.
+  test.setTimeout(240_000);
   await signInAs(page, "compliance@example.com");
   await page.goto("/approvals");
   await page.getByTestId("waiting-for-you").filter({ hasText: "fraud-detector" }).first().click();
@@ -196,6 +202,7 @@ test("while a gate fails, Approve says it only records the approval", async ({ p
   await screenshot(page, "promotion-request", { width: 1024 });
   await screenshot(page, "promotion-request", { dark: true, width: 1024 });
 
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/models/fraud-detector");
   await expect(page.getByTestId("pending-request").first()).toContainText("v4 → production pending · needs 1 compliance");
   await screenshot(page, "model-pending-banner");
@@ -205,6 +212,8 @@ test("while a gate fails, Approve says it only records the approval", async ({ p
 });
 
 test("the rollback dialog sets production against the target, and after a rollback links to its review", async ({ browser }) => {
+  // Many sign-ins and full-page screenshots: minutes on a machine shared by several builds.
+  test.setTimeout(240_000);
   // A model of its own, with two versions that each held production, so the demo's story stays as it is.
   const key = { authorization: "Bearer plb_demo_key_0123456789abcdef" };
   const model = `e2e-rollback-${Date.now().toString(36)}`;
@@ -228,7 +237,7 @@ test("the rollback dialog sets production against the target, and after a rollba
 
   const page = oncall;
   await page.goto(`/models/${model}`);
-  const trigger = page.getByRole("button", { name: "Roll back" });
+  const trigger = page.getByRole("button", { name: "Roll back", exact: true });
   await trigger.click();
   const dialog = page.getByRole("dialog", { name: "Break-glass rollback" });
   // The dialog opens below its trigger, never over it.
@@ -256,7 +265,7 @@ test("the rollback dialog sets production against the target, and after a rollba
 
   // The demo's rollback dialog, with real serving numbers, for a person to look at.
   await page.goto("/models/search-ranker");
-  await page.getByRole("button", { name: "Roll back" }).click();
+  await page.getByRole("button", { name: "Roll back", exact: true }).click();
   await expect(page.getByTestId("version-facts")).toContainText(/\d+ ms/);
   await screenshot(page, "rollback-dialog");
   await screenshot(page, "rollback-dialog", { dark: true, width: 1024 });

@@ -205,7 +205,7 @@ describe("production's value beside each gate", () => {
       metrics_no_worse: "v3: auc 0.9, latency_p95_ms 101",
       no_drift: "v3 is drifting too: amount 1.02",
       pipeline_run: "v3: train run r7 is failed",
-      quality_vs_production: "v3: 0.912 on 400 labeled predictions",
+      quality_vs_production: "v3: ROC AUC 0.912 on 400 labeled predictions",
     });
   });
   it("says drifting without 'too' when the candidate does not drift, and nothing without production", () => {

@@ -6,6 +6,7 @@
 import type { GateResult } from "@/drizzle/schema/governance";
 import { lowerIsBetter } from "@/lib/metrics/display";
 import { QUALITY_GATE, QUALITY_GATE_LABEL, qualityGate, type QualityEvidence } from "@/lib/quality/gate";
+import { METRIC_LABELS } from "@/lib/quality/metrics";
 import { missingEvidence, type EvidenceRequirements } from "./gate-status";
 
 export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run", QUALITY_GATE] as const;
@@ -166,8 +167,11 @@ export function productionValues(evidence: GateEvidence, candidateGates: readonl
   const quality = evidence.quality;
   if (!("missing" in quality) && quality.production) {
     const p = quality.production;
+    const label = METRIC_LABELS[quality.metric];
     out[QUALITY_GATE] =
-      p.value === null ? `${v}: undefined on ${p.n_labeled} labeled predictions` : `${v}: ${formatValue(p.value)} on ${p.n_labeled} labeled predictions`;
+      p.value === null
+        ? `${v}: ${label} undefined on ${p.n_labeled} labeled predictions`
+        : `${v}: ${label} ${formatValue(p.value)} on ${p.n_labeled} labeled predictions`;
   }
   return out;
 }
