@@ -24,7 +24,8 @@ test("a production promotion: requested by one ml_lead, approved by another and 
   await form.getByLabel("Version").selectOption("v3");
   await form.getByLabel("Justification (required)").fill("Autumn retrain, with the new-subscriber segment report added to the card");
   await form.getByRole("button", { name: "Submit request" }).click();
-  await expect(lead).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
+  // Evaluating the gates takes seconds on a busy machine.
+  await expect(lead).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   const url = lead.url();
   await expect(lead.getByRole("heading", { level: 1 })).toContainText("churn-predictor v3 → production");
   await expect(lead.getByTestId("gate")).toHaveCount(5);
@@ -140,7 +141,7 @@ test("compliance sees the not-applicable gate grey with its reason, waives a fai
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeVisible();
   await dialog.getByLabel("Justification (required)").fill("Try the new features in staging");
   await dialog.getByRole("button", { name: "Submit request" }).click();
-  await expect(lead).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
+  await expect(lead).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   const url = lead.url();
   // The breadcrumb names the request, not its UUID.
   await expect(lead.getByRole("navigation", { name: "Breadcrumb" })).toContainText(`${model} v1 → staging`);
@@ -217,9 +218,13 @@ test("the rollback dialog sets production against the target, and after a rollba
   // A model of its own, with two versions that each held production, so the demo's story stays as it is.
   const key = { authorization: "Bearer plb_demo_key_0123456789abcdef" };
   const model = `e2e-rollback-${Date.now().toString(36)}`;
-  const [lead, lead2, compliance, oncall] = await Promise.all(
-    ["lead", "lead2", "compliance", "oncall"].map((who) => personPage(browser, `${who}@example.com`)),
-  );
+  // One after another: four sign-ins at once time out on a busy machine.
+  const [lead, lead2, compliance, oncall] = [
+    await personPage(browser, "lead@example.com"),
+    await personPage(browser, "lead2@example.com"),
+    await personPage(browser, "compliance@example.com"),
+    await personPage(browser, "oncall@example.com"),
+  ];
   const post = async (page: Page, url: string, data: unknown, status: number) => {
     const res = await page.request.post(url, { data, headers: { origin: new URL(page.url()).origin } });
     expect(res.status(), await res.text()).toBe(status);
