@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useApiMutation } from "@/components/hooks/use-api-mutation";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -13,11 +13,24 @@ import type { PolicyView } from "@/lib/governance/queries";
 import { APPROVERS, describeApprovals } from "./policy-text";
 import { policiesQuery } from "./query-options";
 
+type EvidenceSetting = "require_producing_run" | "require_drift_data" | "require_labeled_traffic";
+
+/** Each evidence a policy may require: its setting, the checkbox's label, and the short name in the summary. */
+const EVIDENCE_SETTINGS: [EvidenceSetting, string, string][] = [
+  ["require_producing_run", "Require a pipeline run that produced the version", "Producing run"],
+  ["require_drift_data", "Require drift data (a reference sample and feature traffic in the last 24 h)", "Drift data"],
+  ["require_labeled_traffic", "Require enough labeled traffic to compare realized quality", "Labeled traffic"],
+];
+
 function EditPolicy({ policy, onDone }: { policy: PolicyView; onDone: () => void }) {
   const router = useRouter();
   const [approvals, setApprovals] = useState<Record<string, string>>(Object.fromEntries(APPROVERS.map((r) => [r, String(policy.required_approvals[r] ?? 0)])));
   const [tolerance, setTolerance] = useState(String(policy.metric_tolerance * 100));
-  const [producingRun, setProducingRun] = useState(policy.require_producing_run);
+  const [required, setRequired] = useState<Record<EvidenceSetting, boolean>>({
+    require_producing_run: policy.require_producing_run,
+    require_drift_data: policy.require_drift_data,
+    require_labeled_traffic: policy.require_labeled_traffic,
+  });
   const mutation = useApiMutation<void>({
     call: () => ({
       method: "PUT",
@@ -25,7 +38,7 @@ function EditPolicy({ policy, onDone }: { policy: PolicyView; onDone: () => void
       body: {
         required_approvals: Object.fromEntries(APPROVERS.map((r) => [r, Number(approvals[r])])),
         metric_tolerance: Number(tolerance) / 100,
-        require_producing_run: producingRun,
+        ...required,
       },
     }),
     invalidates: [policiesQuery().queryKey],
@@ -59,10 +72,15 @@ function EditPolicy({ policy, onDone }: { policy: PolicyView; onDone: () => void
               {(control) => <input type="number" min={0} max={100} step="0.1" value={tolerance} onChange={(e) => setTolerance(e.target.value)} {...control} />}
             </Field>
           </div>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={producingRun} onChange={(e) => setProducingRun(e.target.checked)} />
-            Require a pipeline run that produced the version
-          </label>
+          <fieldset className="space-y-1">
+            <legend className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Missing evidence fails its gate (otherwise: not applicable)</legend>
+            {EVIDENCE_SETTINGS.map(([setting, label]) => (
+              <label key={setting} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={required[setting]} onChange={(e) => setRequired({ ...required, [setting]: e.target.checked })} />
+                {label}
+              </label>
+            ))}
+          </fieldset>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">Open requests keep the version they were made under.</p>
         </>
       )}
@@ -94,8 +112,12 @@ function StagePolicy({ policy, canEdit }: { policy: PolicyView; canEdit: boolean
           <dd>{describeApprovals(policy)}</dd>
           <dt className="text-zinc-500 dark:text-zinc-400">Metric tolerance</dt>
           <dd className="tabular">{(policy.metric_tolerance * 100).toFixed(1)} %</dd>
-          <dt className="text-zinc-500 dark:text-zinc-400">Producing run</dt>
-          <dd>{policy.require_producing_run ? "required" : "checked when recorded"}</dd>
+          {EVIDENCE_SETTINGS.map(([setting, , short]) => (
+            <Fragment key={setting}>
+              <dt className="text-zinc-500 dark:text-zinc-400">{short}</dt>
+              <dd>{policy[setting] ? "required" : "checked when recorded"}</dd>
+            </Fragment>
+          ))}
           <dt className="text-zinc-500 dark:text-zinc-400">Since</dt>
           <dd>
             <RelativeTime iso={policy.created_at} /> by {policy.created_by}

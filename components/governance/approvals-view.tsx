@@ -107,7 +107,12 @@ export function ApprovalsView({ viewer, canAcknowledge }: { viewer: Viewer; canA
         ) : (
           <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {open.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-start justify-between gap-3 px-3 py-2" data-testid="review-item">
+              <li
+                key={r.id}
+                id={`review-${r.id}`}
+                className="flex scroll-mt-16 flex-wrap items-start justify-between gap-3 px-3 py-2 target:bg-amber-50 dark:target:bg-amber-950/40"
+                data-testid="review-item"
+              >
                 <div>
                   <div className="flex flex-wrap items-center gap-2">
                     <StatusBadge status="awaiting_review" label="awaiting review" />

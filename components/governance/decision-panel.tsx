@@ -4,8 +4,7 @@ import { Info } from "lucide-react";
 import { useApiMutation } from "@/components/hooks/use-api-mutation";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ButtonTone } from "@/components/ui/button";
-import { GATE_LABELS, type GateName } from "@/lib/governance/gates";
-import { viewerActions, type Availability, type Viewer } from "@/lib/governance/viewer";
+import { approveEffect, gateTitle, viewerActions, type Availability, type Viewer } from "@/lib/governance/viewer";
 import type { PromotionView } from "@/lib/governance/views";
 import { promotionQuery, promotionsQuery } from "./query-options";
 
@@ -18,6 +17,7 @@ function PromotionAction({
   required,
   tone,
   body,
+  hint,
 }: {
   promotionId: string;
   action: "approve" | "reject" | "waive" | "withdraw";
@@ -26,12 +26,13 @@ function PromotionAction({
   required: boolean;
   tone?: ButtonTone;
   body?: (text: string) => Record<string, string>;
+  hint?: string | null;
 }) {
   const mutation = useApiMutation<string>({
     call: (text) => ({ method: "POST", url: `/api/v1/promotions/${promotionId}/${action}`, body: body?.(text) }),
     invalidates: [promotionQuery(promotionId).queryKey, promotionsQuery().queryKey],
   });
-  return <ConfirmAction label={label} field={field} required={required} tone={tone} mutation={mutation} variables={(text) => text} />;
+  return <ConfirmAction label={label} field={field} required={required} tone={tone} mutation={mutation} variables={(text) => text} hint={hint} />;
 }
 
 /** Why each absent button is absent; buttons absent for the same reason share one line. */
@@ -59,6 +60,7 @@ function AbsentReasons({ absent }: { absent: [string, Availability][] }) {
 export function DecisionPanel({ promotion, viewer }: { promotion: PromotionView; viewer: Viewer }) {
   const actions = viewerActions(promotion, viewer);
   const closed = promotion.status !== "pending";
+  const effect = approveEffect(promotion, viewer);
   return (
     <section aria-labelledby="decision-heading" className="rounded-lg border border-zinc-200 p-4 lg:sticky lg:top-4 dark:border-zinc-800">
       <h2 id="decision-heading" className="mb-3 font-medium">
@@ -77,6 +79,7 @@ export function DecisionPanel({ promotion, viewer }: { promotion: PromotionView;
                 field="Comment (optional)"
                 required={false}
                 body={(comment) => ({ comment })}
+                hint={effect}
               />
             )}
             {actions.reject.ok && (
@@ -97,7 +100,7 @@ export function DecisionPanel({ promotion, viewer }: { promotion: PromotionView;
                   key={w.gate}
                   promotionId={promotion.id}
                   action="waive"
-                  label={`Waive “${GATE_LABELS[w.gate as GateName] ?? w.gate}”`}
+                  label={`Waive “${gateTitle(w.gate)}”`}
                   field="Why this gate may be waived (required)"
                   required
                   tone="neutral"
@@ -108,6 +111,11 @@ export function DecisionPanel({ promotion, viewer }: { promotion: PromotionView;
               <PromotionAction promotionId={promotion.id} action="withdraw" label="Withdraw" field={null} required={false} tone="neutral" />
             )}
           </div>
+          {effect && (
+            <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300" data-testid="approve-effect">
+              <span className="font-medium">Approve:</span> {effect.charAt(0).toLowerCase() + effect.slice(1)}
+            </p>
+          )}
           <AbsentReasons
             absent={[
               ["Approve", actions.approve],

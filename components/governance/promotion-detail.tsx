@@ -6,8 +6,8 @@ import { DeclaredMetrics } from "@/components/models/declared-metrics";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StageBadge, StatusBadge, StatusIcon } from "@/components/ui/status-badge";
-import { GATE_LABELS, type GateName } from "@/lib/governance/gates";
-import type { Viewer } from "@/lib/governance/viewer";
+import clsx from "clsx";
+import { gateTitle, type Viewer } from "@/lib/governance/viewer";
 import { DecisionPanel } from "./decision-panel";
 import { promotionQuery } from "./query-options";
 
@@ -78,19 +78,35 @@ export function PromotionDetailView({ id, viewer }: { id: string; viewer: Viewer
             </h2>
             <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
               {p.gates.map((g) => (
-                <li key={g.name} className="flex items-start gap-3 px-3 py-2" data-testid="gate" data-status={g.status}>
+                <li
+                  key={g.name}
+                  className={clsx(
+                    "flex items-start gap-3 border-l-2 px-3 py-2",
+                    g.status === "waived" ? "border-l-amber-500 bg-amber-50/60 dark:border-l-amber-400 dark:bg-amber-950/30" : "border-l-transparent",
+                    g.status === "not_applicable" && "bg-zinc-50 dark:bg-zinc-900/60",
+                  )}
+                  data-testid="gate"
+                  data-status={g.status}
+                >
                   <StatusIcon status={g.status} />
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-center gap-2">
                       <span className={g.status === "not_applicable" ? "font-medium text-zinc-600 dark:text-zinc-400" : "font-medium"}>
-                        {GATE_LABELS[g.name as GateName] ?? g.name}
+                        {gateTitle(g.name)}
                       </span>
                       <StatusBadge status={g.status} />
                     </div>
-                    <p className="text-sm text-zinc-600 dark:text-zinc-400">{g.status === "not_applicable" ? `Not applicable: ${g.detail}` : g.detail}</p>
+                    <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                      {g.status === "not_applicable" ? `Not applicable: ${g.detail}` : `${p.version}: ${g.detail}`}
+                    </p>
+                    {g.production && (
+                      <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="gate-production">
+                        Production {g.production}
+                      </p>
+                    )}
                     {g.waived && (
-                      <p className="text-sm text-amber-800 dark:text-amber-300">
-                        Waived by {g.waived.by} <RelativeTime iso={g.waived.at} />: {g.waived.reason}
+                      <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="gate-waiver">
+                        Waived by <span className="font-medium">{g.waived.by}</span> <RelativeTime iso={g.waived.at} />: “{g.waived.reason}”
                       </p>
                     )}
                   </div>
@@ -108,7 +124,7 @@ export function PromotionDetailView({ id, viewer }: { id: string; viewer: Viewer
                   <div>
                     <span className="font-medium">{e.actor}</span> {EVENT_TEXT[e.kind] ?? e.kind}
                     {typeof e.detail.role === "string" && <span className="text-zinc-500"> as {e.detail.role}</span>}
-                    {typeof e.detail.gate === "string" && <span className="text-zinc-500"> {e.detail.gate}</span>}
+                    {typeof e.detail.gate === "string" && <span className="text-zinc-500"> “{gateTitle(e.detail.gate)}”</span>}
                   </div>
                   {(["comment", "reason"] as const).map((field) =>
                     typeof e.detail[field] === "string" ? (

@@ -4,6 +4,7 @@ import { LogOut, Moon, Pause, Play, Sun } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { RoleBadge } from "@/components/ui/status-badge";
+import { useCrumbLabels } from "./crumb-labels";
 import { TIME_RANGES, parseRange } from "./time-range";
 
 export function TopBar({ user }: { user: { name: string; email: string; roles: string[] } }) {
@@ -31,6 +32,7 @@ export function TopBar({ user }: { user: { name: string; email: string; roles: s
   }
 
   const crumbs = pathname.split("/").filter(Boolean);
+  const crumbLabels = useCrumbLabels();
   return (
     <header className="sticky top-0 z-20 flex h-12 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <nav aria-label="Breadcrumb" className="min-w-0 flex-1 truncate text-zinc-500">
@@ -38,7 +40,7 @@ export function TopBar({ user }: { user: { name: string; email: string; roles: s
         {crumbs.map((c, i) => (
           <span key={i}>
             {i > 0 && <span className="px-1.5">/</span>}
-            <span className={i === crumbs.length - 1 ? "text-zinc-900 dark:text-zinc-100" : undefined}>{decodeURIComponent(c)}</span>
+            <span className={i === crumbs.length - 1 ? "text-zinc-900 dark:text-zinc-100" : undefined}>{crumbLabels[c] ?? decodeURIComponent(c)}</span>
           </span>
         ))}
       </nav>

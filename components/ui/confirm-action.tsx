@@ -18,8 +18,11 @@ export function ConfirmAction<TVariables, TResult>({
   tone = "primary",
   mutation,
   variables,
+  hint,
 }: {
   label: string;
+  /** What the action will do, said in the form before the person confirms. */
+  hint?: string | null;
   /** The text the action asks for, e.g. "Comment (optional)" or "Reason"; null: a plain confirmation. */
   field: string | null;
   required: boolean;
@@ -49,15 +52,18 @@ export function ConfirmAction<TVariables, TResult>({
       disabled={required && !text.trim()}
       onCancel={close}
     >
-      {() =>
-        field ? (
-          <Field label={field}>
-            {(control) => <textarea autoFocus required={required} value={text} onChange={(e) => setText(e.target.value)} rows={3} {...control} />}
-          </Field>
-        ) : (
-          <p className="text-sm text-zinc-700 dark:text-zinc-300">Are you sure?</p>
-        )
-      }
+      {() => (
+        <>
+          {hint && <p className="text-sm text-zinc-700 dark:text-zinc-300">{hint}</p>}
+          {field ? (
+            <Field label={field}>
+              {(control) => <textarea autoFocus required={required} value={text} onChange={(e) => setText(e.target.value)} rows={3} {...control} />}
+            </Field>
+          ) : (
+            !hint && <p className="text-sm text-zinc-700 dark:text-zinc-300">Are you sure?</p>
+          )}
+        </>
+      )}
     </MutationForm>
   );
 }

@@ -1,4 +1,16 @@
-import { AlertTriangle, CheckCircle2, CircleDashed, CircleHelp, CircleMinus, Clock, Loader, TrendingDown, XCircle, type LucideIcon } from "lucide-react";
+import {
+  AlertTriangle,
+  CheckCircle2,
+  CircleDashed,
+  CircleHelp,
+  CircleMinus,
+  Clock,
+  Loader,
+  ShieldCheck,
+  TrendingDown,
+  XCircle,
+  type LucideIcon,
+} from "lucide-react";
 import clsx from "clsx";
 
 /** The status colours of DESIGN.md, each with its light and dark form. */
@@ -34,7 +46,8 @@ const STYLES: Record<string, { icon: LucideIcon; tone: keyof typeof TONES }> = {
   approved: { icon: CheckCircle2, tone: "emerald" },
   rejected: { icon: XCircle, tone: "red" },
   withdrawn: { icon: CircleDashed, tone: "zinc" },
-  waived: { icon: AlertTriangle, tone: "amberOutline" },
+  // A failure someone signed off: its own icon, never the red cross nor the warning triangle.
+  waived: { icon: ShieldCheck, tone: "amberOutline" },
   passed: { icon: CheckCircle2, tone: "emerald" },
   not_applicable: { icon: CircleMinus, tone: "zinc" },
   awaiting_review: { icon: Clock, tone: "amber" },

@@ -26,6 +26,8 @@ export interface GateResult {
   passed: boolean;
   status: GateStatus;
   detail: string;
+  /** The production version's value for what the gate judges, where there is one ("v3 is drifting too: amount 1.02"). */
+  production?: string | null;
 }
 
 /**
@@ -43,6 +45,10 @@ export const policies = pgTable(
     metricTolerance: doublePrecision("metric_tolerance").notNull(),
     /** A version no pipeline run reports producing fails the pipeline gate instead of being not applicable. */
     requireProducingRun: boolean("require_producing_run").notNull().default(false),
+    /** No drift data (no reference sample, no feature traffic) fails the drift gate instead of being not applicable. */
+    requireDriftData: boolean("require_drift_data").notNull().default(false),
+    /** Not enough labeled traffic (or no quality task) fails the quality gate instead of being not applicable. */
+    requireLabeledTraffic: boolean("require_labeled_traffic").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
   },

@@ -54,6 +54,7 @@ export const ROUTE_FILES: readonly (() => Promise<Record<string, unknown>>)[] = 
   () => import("@/app/api/v1/promotions/[id]/route"),
   () => import("@/app/api/v1/promotions/[id]/waive/route"),
   () => import("@/app/api/v1/promotions/[id]/withdraw/route"),
+  () => import("@/app/api/v1/promotions/preview/route"),
   () => import("@/app/api/v1/promotions/route"),
   () => import("@/app/api/v1/reviews/[id]/ack/route"),
   () => import("@/app/api/v1/reviews/route"),

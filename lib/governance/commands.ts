@@ -37,7 +37,7 @@ import {
   view,
 } from "./queries";
 import { checkApprove, checkReject, checkWaive, checkWithdraw, readyToExecute, type Actor, type Refusal } from "./rules";
-import type { CreatePromotionInput, PolicyInput } from "./schemas";
+import type { CreatePromotionInput, PolicyInput, PromotionPreview, PromotionPreviewInput } from "./schemas";
 import type { PromotionView, ReviewView } from "./views";
 
 export function actorOfPrincipal(principal: Principal): Actor {
@@ -59,6 +59,52 @@ function stageRefusal(version: VersionRow, target: "staging" | "production"): st
 
 async function addEvent(tx: Tx, requestId: string, kind: string, actor: string, detail: Record<string, unknown> = {}) {
   await tx.insert(promotionEvents).values({ requestId, kind, actor, detail });
+}
+
+function duplicateRefusal(input: { model: string; version: string; target_stage: string }): string {
+  return `An open request to promote ${input.model} ${input.version} to ${input.target_stage} already exists`;
+}
+
+/**
+ * What a request made now would find: its gates by the rules in force, and why it would be refused
+ * (the version's stage, or an open request it would duplicate). Records nothing.
+ */
+export async function previewPromotion(db: Db, input: PromotionPreviewInput): Promise<PromotionPreview> {
+  const model = await requireModel(db, input.model);
+  const version = await db.query.modelVersions.findFirst({ where: and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, input.version)) });
+  if (!version) throw new NotFound("version", input.version, `No version ${input.version} of model ${input.model}`);
+  const policy = await policyInForce(db, input.target_stage);
+  const gates = await gatesFor(db, model.name, version, { policy, drift: await driftEvidenceInForce(db, version), quality: qualityRulesOf(model) });
+  const [open] = await db
+    .select({ id: promotionRequests.id })
+    .from(promotionRequests)
+    .where(
+      and(
+        eq(promotionRequests.modelId, model.id),
+        eq(promotionRequests.version, version.version),
+        eq(promotionRequests.targetStage, input.target_stage),
+        eq(promotionRequests.status, "pending"),
+      ),
+    );
+  const refusal = stageRefusal(version, input.target_stage) ?? (open ? duplicateRefusal(input) : null);
+  const view = policyView(policy);
+  return {
+    model: model.name,
+    version: version.version,
+    target_stage: input.target_stage,
+    policy: {
+      id: view.id,
+      version: view.version,
+      metric_tolerance: view.metric_tolerance,
+      require_producing_run: view.require_producing_run,
+      require_drift_data: view.require_drift_data,
+      require_labeled_traffic: view.require_labeled_traffic,
+    },
+    required_approvals: view.required_approvals,
+    gates: gates.map((g) => ({ ...g, production: g.production ?? null, waived: null })),
+    refusal,
+    open_request: open?.id ?? null,
+  };
 }
 
 export async function requestPromotion(db: Db, input: CreatePromotionInput, principal: Principal, by: Caller): Promise<PromotionView> {
@@ -107,7 +153,7 @@ export async function requestPromotion(db: Db, input: CreatePromotionInput, prin
       return view(row, model.name, policy, [], []);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Conflict(`An open request to promote ${input.model} ${input.version} to ${input.target_stage} already exists`);
+    if (isUniqueViolation(error)) throw new Conflict(duplicateRefusal(input));
     throw error;
   }
 }
@@ -292,6 +338,8 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         requiredApprovals: input.required_approvals,
         metricTolerance: input.metric_tolerance,
         requireProducingRun: input.require_producing_run,
+        requireDriftData: input.require_drift_data,
+        requireLabeledTraffic: input.require_labeled_traffic,
         createdBy: by.actor,
       })
       .returning();
@@ -304,11 +352,15 @@ export async function changePolicy(db: DbOrTx, stage: PromotionTarget, input: Po
         required_approvals: input.required_approvals,
         metric_tolerance: input.metric_tolerance,
         require_producing_run: input.require_producing_run,
+        require_drift_data: input.require_drift_data,
+        require_labeled_traffic: input.require_labeled_traffic,
         previous: {
           version: current.version,
           required_approvals: current.requiredApprovals,
           metric_tolerance: current.metricTolerance,
           require_producing_run: current.requireProducingRun,
+          require_drift_data: current.requireDriftData,
+          require_labeled_traffic: current.requireLabeledTraffic,
         },
       },
     });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { modelVersions, type GateResult, type QualityGateRules } from "@/drizzle/schema";
 import type { Db, DbOrTx } from "@/lib/db";
-import type { DriftEvidence } from "@/lib/drift/evaluate";
+import { driftEvidenceInForce, type DriftEvidence } from "@/lib/drift/evaluate";
 import { modelDrift } from "@/lib/drift/queries";
 import { DriftInputError } from "@/lib/drift/stats/errors";
 import { producingRuns } from "@/lib/pipelines/queries";
@@ -36,6 +36,22 @@ async function driftInWindow(db: DbOrTx, model: string, version: string, evidenc
   }
 }
 
+/** The production version's own drift over the same window, by its own reference and the settings in force: "amount 1.02". */
+async function productionDrift(db: DbOrTx, model: string, production: VersionRow, now: Date): Promise<DriftFinding> {
+  const evidence = await driftEvidenceInForce(db, production);
+  if (evidence.referenceSampleId === null) return { missing: "no reference sample: drift cannot be judged" };
+  try {
+    const answer = await modelDrift(db as Db, model, { version: production.version, from: new Date(now.getTime() - DRIFT_WINDOW_MS), to: now }, evidence);
+    if (answer.current_size === 0) return { missing: "no feature traffic in the last 24 h" };
+    return {
+      drifting: answer.features.filter((f) => f.drifted).map((f) => `${f.feature} ${f.statistic === null ? "∞" : Number(f.statistic.toPrecision(3))}`),
+    };
+  } catch (error) {
+    if (error instanceof DriftInputError) return { missing: `drift could not be computed: ${error.message}` };
+    throw error;
+  }
+}
+
 async function producingRunEvidence(db: DbOrTx, model: string, version: string): Promise<ProducingRunEvidence[]> {
   const produced = await producingRuns(db, model, version);
   return produced.map(({ pipeline, run }) => ({ pipeline, run_id: run.run_id, status: run.status, checks: run.checks }));
@@ -43,23 +59,30 @@ async function producingRunEvidence(db: DbOrTx, model: string, version: string):
 
 /** The rules a request is judged by, fixed when it is made: its policy version, its drift evidence and its quality metric. */
 export interface BoundRules {
-  policy: Pick<PolicyRow, "metricTolerance" | "requireProducingRun">;
+  policy: Pick<PolicyRow, "metricTolerance" | "requireProducingRun" | "requireDriftData" | "requireLabeledTraffic">;
   drift: DriftEvidence;
   quality: QualityGateRules | null;
 }
 
 /** Gathers the evidence for a version and evaluates every gate by the rules bound to the request. */
 export async function gatesFor(db: DbOrTx, model: string, candidate: VersionRow, rules: BoundRules): Promise<GateResult[]> {
-  const production = await productionVersion(db, candidate.modelId);
+  const found = await productionVersion(db, candidate.modelId);
+  const production = found && found.id !== candidate.id ? found : null;
   const now = new Date();
   return evaluateGates({
     modelCard: candidate.modelCard,
     candidateMetrics: candidate.metrics,
-    production: production && production.id !== candidate.id ? { version: production.version, metrics: production.metrics } : null,
+    production: production ? { version: production.version, metrics: production.metrics } : null,
     tolerance: rules.policy.metricTolerance,
     drift: await driftInWindow(db, model, candidate.version, rules.drift, now),
     producingRuns: await producingRunEvidence(db, model, candidate.version),
-    requireProducingRun: rules.policy.requireProducingRun,
-    quality: await qualityGateEvidence(db, rules.quality, candidate, production ?? null, now),
+    required: {
+      producingRun: rules.policy.requireProducingRun,
+      driftData: rules.policy.requireDriftData,
+      labeledTraffic: rules.policy.requireLabeledTraffic,
+    },
+    quality: await qualityGateEvidence(db, rules.quality, candidate, production, now),
+    productionDrift: production ? await productionDrift(db, model, production, now) : undefined,
+    productionRuns: production ? await producingRunEvidence(db, model, production.version) : undefined,
   });
 }

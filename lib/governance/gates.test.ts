@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { driftGate, evaluateGates, lowerIsBetter, metricsGate, modelCardGate, pipelineGate, withWaiver } from "./gates";
+import { NO_REQUIREMENTS } from "./gate-status";
 
 describe("model card gate", () => {
   it.each([
@@ -104,7 +105,7 @@ describe("pipeline gate", () => {
       name: "pipeline_run",
       passed: false,
       status: "failed",
-      detail: "no producing pipeline run recorded, and the policy requires one",
+      detail: "no producing pipeline run recorded, and the policy requires it",
     });
   });
   it.each([false, true])("passes a succeeded run with every check passing (require_producing_run %s)", (required) => {
@@ -136,7 +137,7 @@ describe("evaluateGates", () => {
     tolerance: 0,
     drift: { missing: "no reference sample" },
     producingRuns: [],
-    requireProducingRun: false,
+    required: NO_REQUIREMENTS,
     quality: { missing: "the model had no quality task when the request was made" },
   };
   it("answers every gate, in the contract's order, missing evidence as not applicable", () => {
@@ -149,7 +150,7 @@ describe("evaluateGates", () => {
     ]);
   });
   it("turns a missing producing run into a failure under require_producing_run, and nothing else", () => {
-    expect(evaluateGates({ ...noEvidence, requireProducingRun: true }).map((g) => g.status)).toEqual([
+    expect(evaluateGates({ ...noEvidence, required: { ...NO_REQUIREMENTS, producingRun: true } }).map((g) => g.status)).toEqual([
       "passed",
       "not_applicable",
       "not_applicable",
@@ -178,5 +179,37 @@ describe("waivers", () => {
     expect(withWaiver(failing, false)).toBe(failing);
     const notApplicable = pipelineGate([], false);
     expect(withWaiver(notApplicable, true)).toBe(notApplicable);
+  });
+});
+
+describe("production's value beside each gate", () => {
+  const evidence = {
+    modelCard: "card",
+    candidateMetrics: { auc: 0.91 },
+    production: { version: "v3", metrics: { auc: 0.9, latency_p95_ms: 101.25 } },
+    tolerance: 0.01,
+    drift: { drifting: ["amount"] },
+    producingRuns: [],
+    required: NO_REQUIREMENTS,
+    quality: {
+      metric: "roc_auc" as const,
+      candidate: { version: "v4", n_labeled: 500, value: 0.9, interval: null },
+      production: { version: "v3", n_labeled: 400, value: 0.912345, interval: null },
+    },
+    productionDrift: { drifting: ["amount 1.02"] },
+    productionRuns: [{ pipeline: "train", run_id: "r7", status: "failed", checks: [] }],
+  };
+  it("names production's metrics, drift, producing run and realized quality", () => {
+    expect(Object.fromEntries(evaluateGates(evidence).map((g) => [g.name, g.production]))).toEqual({
+      model_card: null,
+      metrics_no_worse: "v3: auc 0.9, latency_p95_ms 101",
+      no_drift: "v3 is drifting too: amount 1.02",
+      pipeline_run: "v3: train run r7 is failed",
+      quality_vs_production: "v3: ROC AUC 0.912 on 400 labeled predictions",
+    });
+  });
+  it("says drifting without 'too' when the candidate does not drift, and nothing without production", () => {
+    expect(evaluateGates({ ...evidence, drift: { drifting: [] } }).find((g) => g.name === "no_drift")?.production).toBe("v3 is drifting: amount 1.02");
+    expect(evaluateGates({ ...evidence, production: null }).every((g) => g.production === null)).toBe(true);
   });
 });

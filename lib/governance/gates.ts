@@ -6,6 +6,8 @@
 import type { GateResult } from "@/drizzle/schema/governance";
 import { lowerIsBetter } from "@/lib/metrics/display";
 import { QUALITY_GATE, QUALITY_GATE_LABEL, qualityGate, type QualityEvidence } from "@/lib/quality/gate";
+import { METRIC_LABELS } from "@/lib/quality/metrics";
+import { missingEvidence, type EvidenceRequirements } from "./gate-status";
 
 export const GATE_NAMES = ["model_card", "metrics_no_worse", "no_drift", "pipeline_run", QUALITY_GATE] as const;
 export type GateName = (typeof GATE_NAMES)[number];
@@ -76,9 +78,9 @@ export function metricsGate(
 /** The features that drifted, or why drift could not be judged (no reference sample, no traffic). */
 export type DriftFinding = { drifting: readonly string[] } | { missing: string };
 
-export function driftGate(finding: DriftFinding): GateResult {
+export function driftGate(finding: DriftFinding, requireDriftData = false): GateResult {
   const name = "no_drift";
-  if ("missing" in finding) return notApplicable(name, finding.missing);
+  if ("missing" in finding) return missingEvidence(name, finding.missing, requireDriftData);
   if (finding.drifting.length === 0) return passed(name, "no drifting features in the last 24 h");
   return failed(name, `drifting in the last 24 h: ${[...finding.drifting].sort().join(", ")}`);
 }
@@ -104,11 +106,7 @@ function runProblem(run: ProducingRunEvidence): string | null {
  */
 export function pipelineGate(runs: readonly ProducingRunEvidence[], requireProducingRun: boolean): GateResult {
   const name = "pipeline_run";
-  if (runs.length === 0) {
-    return requireProducingRun
-      ? failed(name, "no producing pipeline run recorded, and the policy requires one")
-      : notApplicable(name, "no producing pipeline run recorded");
-  }
+  if (runs.length === 0) return missingEvidence(name, "no producing pipeline run recorded", requireProducingRun);
   const problems = runs.map(runProblem).filter((p) => p !== null);
   if (problems.length) return failed(name, problems.join("; "));
   if (runs.length > 1) return passed(name, `${runs.map((r) => `${r.pipeline} run ${r.run_id}`).join(", ")} each succeeded with all checks passing`);
@@ -123,19 +121,71 @@ export interface GateEvidence {
   tolerance: number;
   drift: DriftFinding;
   producingRuns: readonly ProducingRunEvidence[];
-  requireProducingRun: boolean;
+  /** The missing evidence the policy turns into a failure. */
+  required: EvidenceRequirements;
   /** Realized quality of candidate and production on labeled traffic, judged by the same tolerance as declared metrics. */
   quality: QualityEvidence;
+  /** The production version's own drift ("amount 1.02" per drifting feature) and producing runs, shown beside the candidate's. */
+  productionDrift?: DriftFinding;
+  productionRuns?: readonly ProducingRunEvidence[];
+}
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
+}
+
+/**
+ * Production's value for what each gate judges, where there is one, so a reviewer reads the
+ * candidate against it ("v3 is drifting too: amount 1.02"). Null without a production version.
+ */
+export function productionValues(evidence: GateEvidence, candidateGates: readonly GateResult[]): Partial<Record<GateName, string>> {
+  const production = evidence.production;
+  if (!production) return {};
+  const v = production.version;
+  const out: Partial<Record<GateName, string>> = {};
+  const metrics = Object.entries(production.metrics).sort(([a], [b]) => a.localeCompare(b));
+  out.metrics_no_worse = metrics.length ? `${v}: ${metrics.map(([name, value]) => `${name} ${formatValue(value)}`).join(", ")}` : `${v} declares no metrics`;
+  const drift = evidence.productionDrift;
+  if (drift) {
+    if ("missing" in drift) out.no_drift = `${v}: ${drift.missing}`;
+    else if (drift.drifting.length === 0) out.no_drift = `${v}: no drifting features in the last 24 h`;
+    else {
+      const candidateDrifts = candidateGates.some((g) => g.name === "no_drift" && g.status === "failed");
+      out.no_drift = `${v} is drifting${candidateDrifts ? " too" : ""}: ${[...drift.drifting].sort().join(", ")}`;
+    }
+  }
+  const runs = evidence.productionRuns;
+  if (runs) {
+    const problems = runs.map(runProblem).filter((p) => p !== null);
+    out.pipeline_run =
+      runs.length === 0
+        ? `${v}: no producing pipeline run recorded`
+        : problems.length
+          ? `${v}: ${problems.join("; ")}`
+          : `${v}: ${runs.map((r) => `${r.pipeline} run ${r.run_id}`).join(", ")} succeeded with all checks passing`;
+  }
+  const quality = evidence.quality;
+  if (!("missing" in quality) && quality.production) {
+    const p = quality.production;
+    const label = METRIC_LABELS[quality.metric];
+    out[QUALITY_GATE] =
+      p.value === null
+        ? `${v}: ${label} undefined on ${p.n_labeled} labeled predictions`
+        : `${v}: ${label} ${formatValue(p.value)} on ${p.n_labeled} labeled predictions`;
+  }
+  return out;
 }
 
 export function evaluateGates(evidence: GateEvidence): GateResult[] {
-  return [
+  const gates = [
     modelCardGate(evidence.modelCard),
     metricsGate(evidence.candidateMetrics, evidence.production, evidence.tolerance),
-    driftGate(evidence.drift),
-    pipelineGate(evidence.producingRuns, evidence.requireProducingRun),
-    qualityGate(evidence.quality, evidence.tolerance),
+    driftGate(evidence.drift, evidence.required.driftData),
+    pipelineGate(evidence.producingRuns, evidence.required.producingRun),
+    qualityGate(evidence.quality, evidence.tolerance, evidence.required.labeledTraffic),
   ];
+  const production = productionValues(evidence, gates);
+  return gates.map((g) => ({ ...g, production: production[g.name as GateName] ?? null }));
 }
 
 /** A failing gate compliance waived no longer blocks: shown as waived, with `passed` true. */

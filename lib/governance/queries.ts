@@ -41,6 +41,8 @@ export interface PolicyView {
   required_approvals: RequiredApprovals;
   metric_tolerance: number;
   require_producing_run: boolean;
+  require_drift_data: boolean;
+  require_labeled_traffic: boolean;
   created_at: string;
   created_by: string;
 }
@@ -53,6 +55,8 @@ export function policyView(row: PolicyRow): PolicyView {
     required_approvals: row.requiredApprovals,
     metric_tolerance: row.metricTolerance,
     require_producing_run: row.requireProducingRun,
+    require_drift_data: row.requireDriftData,
+    require_labeled_traffic: row.requireLabeledTraffic,
     created_at: row.createdAt.toISOString(),
     created_by: row.createdBy,
   };
@@ -107,12 +111,19 @@ export function view(row: RequestRow, modelName: string, policy: PolicyRow, appr
     decided_at: row.decidedAt?.toISOString() ?? null,
     decided_by: row.decidedBy,
     decision_reason: row.decisionReason,
-    policy: { id: policy.id, version: policy.version, metric_tolerance: policy.metricTolerance, require_producing_run: policy.requireProducingRun },
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      metric_tolerance: policy.metricTolerance,
+      require_producing_run: policy.requireProducingRun,
+      require_drift_data: policy.requireDriftData,
+      require_labeled_traffic: policy.requireLabeledTraffic,
+    },
     required_approvals: policy.requiredApprovals,
     missing_approvals: row.status === "pending" ? missingApprovals(policy.requiredApprovals, approvals) : {},
     gates: row.gates.map((g) => {
       const w = waivers.find((x) => x.gate === g.name);
-      return { ...withWaiver(g, w !== undefined), waived: w ? { by: w.by, reason: w.reason, at: w.at.toISOString() } : null };
+      return { ...withWaiver(g, w !== undefined), production: g.production ?? null, waived: w ? { by: w.by, reason: w.reason, at: w.at.toISOString() } : null };
     }),
     drift_evidence: { reference_sample_id: row.referenceSampleId, settings: row.driftSettings },
     quality_evidence: row.qualityRules,

@@ -13,6 +13,9 @@ export const createPromotionSchema = z.object({
   justification: text(5000),
 });
 
+/** The request a person is about to make, previewed: its gates, and why it would be refused. */
+export const promotionPreviewQuery = createPromotionSchema.omit({ justification: true });
+
 export const approveSchema = z.object({ comment: z.string().trim().max(5000).optional() });
 export const rejectSchema = z.object({ reason: text(5000) });
 export const waiveSchema = z.object({ gate: z.enum(GATE_NAMES), reason: text(5000) });
@@ -28,6 +31,10 @@ export const policySchema = z
     metric_tolerance: finiteNumber.min(0).max(1),
     /** A version no pipeline run reports producing fails the pipeline gate instead of being not applicable. */
     require_producing_run: z.boolean().default(false),
+    /** No drift data (no reference sample, no feature traffic) fails the drift gate instead of being not applicable. */
+    require_drift_data: z.boolean().default(false),
+    /** Not enough labeled traffic fails the quality gate instead of being not applicable. */
+    require_labeled_traffic: z.boolean().default(false),
   })
   // Four eyes: a policy that needs nobody's approval would let a requester deploy alone.
   .refine((p) => Object.values(p.required_approvals).some((n) => (n ?? 0) > 0), {
@@ -40,6 +47,8 @@ export const promotionListQuery = z.object({ status: z.enum(PROMOTION_STATUSES).
 export const uuidSchema = z.uuid();
 
 export type CreatePromotionInput = z.infer<typeof createPromotionSchema>;
+export type PromotionPreviewInput = z.infer<typeof promotionPreviewQuery>;
+export type PromotionPreview = z.infer<typeof promotionPreviewSchema>;
 export type PolicyInput = z.infer<typeof policySchema>;
 
 // What the governance routes answer: the view types of views.ts and queries.ts, as documented.
@@ -53,6 +62,8 @@ export const policyViewSchema = z.object({
   required_approvals: requiredApprovalsSchema,
   metric_tolerance: z.number(),
   require_producing_run: z.boolean(),
+  require_drift_data: z.boolean(),
+  require_labeled_traffic: z.boolean(),
   created_at: iso,
   created_by: z.string(),
 });
@@ -62,6 +73,8 @@ export const gateViewSchema = z.object({
   passed: z.boolean(),
   status: z.enum(GATE_STATUSES),
   detail: z.string(),
+  /** Production's value for what the gate judges, where there is one. */
+  production: z.string().nullable(),
   waived: z.object({ by: z.string(), reason: z.string(), at: iso }).nullable(),
 });
 
@@ -77,7 +90,14 @@ export const promotionViewSchema = z.object({
   decided_at: iso.nullable(),
   decided_by: z.string().nullable(),
   decision_reason: z.string().nullable(),
-  policy: z.object({ id: z.uuid(), version: z.number().int(), metric_tolerance: z.number(), require_producing_run: z.boolean() }),
+  policy: z.object({
+    id: z.uuid(),
+    version: z.number().int(),
+    metric_tolerance: z.number(),
+    require_producing_run: z.boolean(),
+    require_drift_data: z.boolean(),
+    require_labeled_traffic: z.boolean(),
+  }),
   required_approvals: requiredApprovalsSchema,
   missing_approvals: z.record(z.string(), z.number()),
   gates: z.array(gateViewSchema),
@@ -116,6 +136,20 @@ export const rollbackResultSchema = z.object({
   production_version: z.string(),
   previous_version: z.string().nullable(),
   review: reviewViewSchema,
+});
+
+export const promotionPreviewSchema = z.object({
+  model: z.string(),
+  version: z.string(),
+  target_stage: z.enum(PROMOTION_TARGETS),
+  /** The policy a request made now would bind. */
+  policy: promotionViewSchema.shape.policy,
+  required_approvals: requiredApprovalsSchema,
+  gates: z.array(gateViewSchema),
+  /** Why a request made now would be refused (already in that stage, or a duplicate), or null. */
+  refusal: z.string().nullable(),
+  /** The open request a new one would duplicate. */
+  open_request: z.uuid().nullable(),
 });
 
 export const policyListSchema = z.object({ policies: z.array(policyViewSchema) });

@@ -15,10 +15,17 @@ export interface PromotionView {
   decided_at: string | null;
   decided_by: string | null;
   decision_reason: string | null;
-  policy: { id: string; version: number; metric_tolerance: number; require_producing_run: boolean };
+  policy: {
+    id: string;
+    version: number;
+    metric_tolerance: number;
+    require_producing_run: boolean;
+    require_drift_data: boolean;
+    require_labeled_traffic: boolean;
+  };
   required_approvals: RequiredApprovals;
   missing_approvals: Record<string, number>;
-  gates: (GateResult & { waived: { by: string; reason: string; at: string } | null })[];
+  gates: (GateResult & { production: string | null; waived: { by: string; reason: string; at: string } | null })[];
   /** The drift evidence bound when the request was made: its drift gate judges by these alone. */
   drift_evidence: { reference_sample_id: string | null; settings: DriftSettingsByFeature };
   /** The task and metric bound when the request was made (null: no quality task then): its quality gate judges by these alone. */

@@ -2,6 +2,7 @@
  * The promotion gate on realized quality: the candidate's primary metric on its labeled traffic of
  * the last 7 days against production's over the same window. Pure.
  */
+import { missingEvidence } from "@/lib/governance/gate-status";
 import { METRIC_LABELS, qualityLowerIsBetter, type QualityMetric } from "./metrics";
 
 export const QUALITY_GATE = "quality_vs_production";
@@ -44,24 +45,26 @@ function described(evidence: RealizedEvidence & { value: number }): string {
 }
 
 /**
- * Passes (not applicable) without a quality task, without a production version to compare with,
- * or with fewer than MIN_LABELED_FOR_GATE labeled predictions on either side ("not enough labeled
- * traffic"); fails when the candidate is worse than production by more than `tolerance`, a
+ * Not applicable without a production version to compare with. Without a quality task, with fewer
+ * than MIN_LABELED_FOR_GATE labeled predictions on either side ("not enough labeled traffic"), or
+ * with labels that leave the metric undefined, the labeled evidence is missing: not applicable, or
+ * failed when the policy requires labeled traffic (`requireLabeledTraffic`). Fails when the candidate is worse than production by more than `tolerance`, a
  * fraction of production's value (the policy's metric tolerance).
  */
-export function qualityGate(evidence: QualityEvidence, tolerance: number): QualityGateResult {
-  if ("missing" in evidence) return notApplicable(evidence.missing);
+export function qualityGate(evidence: QualityEvidence, tolerance: number, requireLabeledTraffic = false): QualityGateResult {
+  const missing = (reason: string) => missingEvidence(QUALITY_GATE, reason, requireLabeledTraffic) as QualityGateResult;
+  if ("missing" in evidence) return missing(evidence.missing);
   const { metric, candidate, production } = evidence;
   const label = METRIC_LABELS[metric];
   if (production === null) return notApplicable("no version in production to compare against");
   if (candidate.n_labeled < MIN_LABELED_FOR_GATE || production.n_labeled < MIN_LABELED_FOR_GATE) {
-    return notApplicable(
+    return missing(
       `not enough labeled traffic: ${candidate.n_labeled} labeled predictions for ${candidate.version} and ${production.n_labeled} for production ${production.version} in the last 7 days (${MIN_LABELED_FOR_GATE} needed on each side)`,
     );
   }
   if (candidate.value === null || production.value === null) {
     const undefinedFor = candidate.value === null ? candidate.version : `production ${production.version}`;
-    return notApplicable(`${label} is undefined for ${undefinedFor} in the last 7 days (its labels hold one class only)`);
+    return missing(`${label} is undefined for ${undefinedFor} in the last 7 days (its labels hold one class only)`);
   }
   const worseBy = qualityLowerIsBetter(metric) ? candidate.value - production.value : production.value - candidate.value;
   const relative = worseBy / Math.max(Math.abs(production.value), 1e-9);

@@ -118,6 +118,7 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST" | "PATCH" | "PUT" | "
     POST: { path: () => `/api/v1/promotions/${NO_SUCH_ID}/waive`, body: () => ({ gate: "model_card", reason: "matrix" }) },
   },
   "/api/v1/promotions/[id]/withdraw": { POST: { path: () => `/api/v1/promotions/${NO_SUCH_ID}/withdraw` } },
+  "/api/v1/promotions/preview": { GET: { path: () => "/api/v1/promotions/preview?model=fraud-detector&version=no-such-version&target_stage=staging" } },
   "/api/v1/models/[name]/rollback": {
     POST: { path: () => "/api/v1/models/fraud-detector/rollback", body: () => ({ to_version: "no-such-version", reason: "matrix" }) },
   },

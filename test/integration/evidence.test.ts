@@ -154,6 +154,99 @@ describe.each(servers)("gate evidence the requester cannot change, on $engine", 
     }
   });
 
+  it("answers every gate with its status and production's value; require_drift_data and require_labeled_traffic turn missing evidence into failures", async () => {
+    await sessions();
+    const compliance = await signedIn(baseUrl, "compliance@example.com");
+    const model = await freshModel(["v1", "v2", "v3"]);
+    // v1 reaches production through both stages, so v2 has something to be compared with.
+    const toStaging = await request(model);
+    expect((await json<Promotion>(await lead2.request("POST", `/api/v1/promotions/${toStaging.id}/approve`, {}), 200)).status).toBe("executed");
+    const toProduction = await json<Promotion>(
+      await lead.request("POST", "/api/v1/promotions", { model, version: "v1", target_stage: "production", justification: "ship it" }),
+      201,
+    );
+    await json(await lead2.request("POST", `/api/v1/promotions/${toProduction.id}/approve`, {}), 200);
+    expect((await json<Promotion>(await compliance.request("POST", `/api/v1/promotions/${toProduction.id}/approve`, {}), 200)).status).toBe("executed");
+
+    const lenient = await request(model, "v2");
+    for (const g of lenient.gates) expect(Object.keys(g).sort()).toEqual(["detail", "name", "passed", "production", "status", "waived"]);
+    expect(gate(lenient, "no_drift")).toMatchObject({ status: "not_applicable", passed: true, production: "v1: no reference sample: drift cannot be judged" });
+    expect(gate(lenient, "quality_vs_production")).toMatchObject({ status: "not_applicable", passed: true });
+    expect(gate(lenient, "pipeline_run")).toMatchObject({ status: "not_applicable", production: "v1: no producing pipeline run recorded" });
+    expect(gate(lenient, "metrics_no_worse")).toMatchObject({ production: "v1 declares no metrics" });
+    expect(gate(lenient, "model_card").production).toBeNull();
+    expect(lenient.policy).toMatchObject({ require_producing_run: false, require_drift_data: false, require_labeled_traffic: false });
+
+    const staging = (await json<{ policies: { target_stage: string; metric_tolerance: number }[] }>(await viewer.get("/api/v1/policies"), 200)).policies.find(
+      (p) => p.target_stage === "staging",
+    )!;
+    const put = (required: boolean) =>
+      admin.request("PUT", "/api/v1/policies/staging", {
+        required_approvals: { ml_lead: 1 },
+        metric_tolerance: 0.05,
+        require_producing_run: false,
+        require_drift_data: required,
+        require_labeled_traffic: required,
+      });
+    expect(await json(await put(true), 200)).toMatchObject({ require_drift_data: true, require_labeled_traffic: true, require_producing_run: false });
+    try {
+      expect(
+        (await json<{ policies: { target_stage: string; require_drift_data: boolean }[] }>(await viewer.get("/api/v1/policies"), 200)).policies,
+      ).toContainEqual(expect.objectContaining({ target_stage: "staging", require_drift_data: true, require_labeled_traffic: true }));
+      const strict = await request(model, "v3");
+      expect(strict.policy).toMatchObject({ require_drift_data: true, require_labeled_traffic: true });
+      expect(gate(strict, "no_drift")).toMatchObject({ status: "failed", passed: false, detail: expect.stringMatching(/, and the policy requires it$/) });
+      expect(gate(strict, "quality_vs_production")).toMatchObject({
+        status: "failed",
+        passed: false,
+        detail: expect.stringMatching(/, and the policy requires it$/),
+      });
+      expect(gate(strict, "pipeline_run").status).toBe("not_applicable");
+      // The earlier request keeps the policy it was made under, at every evaluation.
+      const again = await json<Promotion>(await lead2.request("POST", `/api/v1/promotions/${lenient.id}/approve`, {}), 200);
+      expect(again.status).toBe("executed");
+      expect(gate(again, "no_drift").status).toBe("not_applicable");
+    } finally {
+      await json(
+        await admin.request("PUT", "/api/v1/policies/staging", {
+          required_approvals: { ml_lead: 1 },
+          metric_tolerance: staging.metric_tolerance,
+          require_producing_run: false,
+        }),
+        200,
+      );
+    }
+  });
+
+  it("previews a request's gates before it is made, and refuses a duplicate with the reason and the open request", async () => {
+    await sessions();
+    const model = await freshModel(["v1"]);
+    const preview = (who: Session = lead) => who.get(`/api/v1/promotions/preview?model=${model}&version=v1&target_stage=staging`);
+    const before = await json<{ gates: Promotion["gates"]; refusal: string | null; open_request: string | null }>(await preview(), 200);
+    expect(before.gates.map((g) => [g.name, g.status])).toEqual([
+      ["model_card", "passed"],
+      ["metrics_no_worse", "not_applicable"],
+      ["no_drift", "not_applicable"],
+      ["pipeline_run", "not_applicable"],
+      ["quality_vs_production", "not_applicable"],
+    ]);
+    expect(before).toMatchObject({ refusal: null, open_request: null });
+    // A preview records nothing.
+    expect(
+      (await json<{ promotions: Promotion[] }>(await viewer.get("/api/v1/promotions?status=pending"), 200)).promotions.some((p) => p.model === model),
+    ).toBe(false);
+
+    const open = await request(model);
+    const after = await json<{ refusal: string | null; open_request: string | null }>(await preview(), 200);
+    expect(after).toMatchObject({ refusal: `An open request to promote ${model} v1 to staging already exists`, open_request: open.id });
+    const duplicate = await lead.request("POST", "/api/v1/promotions", { model, version: "v1", target_stage: "staging", justification: "again" });
+    expect(duplicate.status).toBe(409);
+    expect(((await duplicate.json()) as { error: { message: string } }).error.message).toBe(after.refusal);
+
+    expect((await preview(viewer)).status).toBe(403);
+    expect((await lead.get(`/api/v1/promotions/preview?model=${model}&version=v9&target_stage=staging`)).status).toBe(404);
+  });
+
   it("keeps a finished run's outcome: the other final status is refused with 409 and audited; rows, checks and finish time may follow", async () => {
     await sessions();
     const model = await freshModel();

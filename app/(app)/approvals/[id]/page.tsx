@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { PromotionDetailView } from "@/components/governance/promotion-detail";
 import { PromotionEvidence } from "@/components/governance/promotion-evidence";
+import { CrumbLabel } from "@/components/shell/crumb-labels";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
 import { getPromotion } from "@/lib/governance/queries";
@@ -19,8 +20,11 @@ async function load(id: string) {
 export default async function PromotionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const promotion = await load((await params).id);
+  const production = promotion.comparison.production?.version;
+  const replacing = production ? `, ${promotion.status === "executed" ? "replaced" : "replacing"} ${production}` : "";
   return (
     <>
+      <CrumbLabel segment={promotion.id} label={`${promotion.model} ${promotion.version} → ${promotion.target_stage}${replacing}`} />
       <Prefetched seeds={[seed(promotionQuery(promotion.id), promotion)]}>
         <PromotionDetailView id={promotion.id} viewer={{ email: user.email, roles: user.roles }} />
       </Prefetched>

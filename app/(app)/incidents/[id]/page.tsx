@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { IncidentDetailView } from "@/components/incidents/incident-detail";
+import { CrumbLabel } from "@/components/shell/crumb-labels";
 import { incidentQuery } from "@/components/incidents/query-options";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
@@ -40,6 +41,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     "model" in incident.target && model?.previous && userCan(user, "rollback") ? { model: incident.target.model, toVersion: model.previous } : null;
   return (
     <Prefetched seeds={[seed(incidentQuery(incident.id), incident)]}>
+      <CrumbLabel segment={incident.id} label={incident.rule} />
       <IncidentDetailView id={incident.id} modelVersions={model?.versions ?? null} canManage={userCan(user, "incidents.manage")} rollback={rollback} />
     </Prefetched>
   );

@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/not-found";
 import { pickQualityMetric } from "@/lib/metrics/display";
 import { getModel } from "@/lib/registry/queries";
 import { ModelActions } from "@/components/governance/model-actions";
+import { PendingPromotionBanner } from "@/components/governance/pending-banner";
 import { ModelQuality } from "@/components/quality/model-quality";
 
 async function loadModel(name: string) {
@@ -37,6 +38,7 @@ export default async function ModelPage({
   const current = model.versions.find((v) => v.version === model.production_version) ?? model.versions[0];
   return (
     <>
+      <PendingPromotionBanner db={await getDb()} model={model.name} />
       <ModelHeader model={model} />
       <ModelActions
         model={model.name}

@@ -1,6 +1,7 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { ModelActions } from "@/components/governance/model-actions";
+import { PendingPromotionBanner } from "@/components/governance/pending-banner";
 import { DeclaredMetrics } from "@/components/models/declared-metrics";
 import { FeatureImportanceChart } from "@/components/models/feature-importance-chart";
 import { ModelCard } from "@/components/models/model-card";
@@ -36,6 +37,7 @@ export default async function VersionPage({ params }: { params: Params }) {
   const production = model.versions.find((v) => v.version === model.production_version);
   return (
     <>
+      <PendingPromotionBanner db={await getDb()} model={model.name} version={row.version} />
       <div className="mb-5">
         <Link
           href={`/models/${encodeURIComponent(model.name)}`}

@@ -1,0 +1,2 @@
+ALTER TABLE "policies" ADD COLUMN "require_drift_data" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "policies" ADD COLUMN "require_labeled_traffic" boolean DEFAULT false NOT NULL;
