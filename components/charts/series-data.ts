@@ -41,7 +41,7 @@ export function chartRows(answer: Pick<MetricSeriesAnswer, "series">, versions: 
 }
 
 /** A line on a chart: the metrics API's annotations, and what a page adds (an incident's pipeline failures). */
-export type ChartMarker = Omit<Annotation, "kind"> & { kind: Annotation["kind"] | "pipeline_failed" };
+export type ChartMarker = Annotation;
 
 export function visibleAnnotations(annotations: ChartMarker[], from: number, to: number): (ChartMarker & { t: number })[] {
   return annotations.map((a) => ({ ...a, t: Date.parse(a.ts) })).filter((a) => a.t >= from && a.t <= to);
