@@ -6,7 +6,15 @@ const overlaps = (a: { left: number; row: number; width: number }, b: { left: nu
 
 describe("marker label stacking", () => {
   it("keeps labels far apart on the first row, beside their lines", () => {
-    expect(stackLabels([{ x: 10, width: 40 }, { x: 200, width: 40 }], 400)).toEqual([
+    expect(
+      stackLabels(
+        [
+          { x: 10, width: 40 },
+          { x: 200, width: 40 },
+        ],
+        400,
+      ),
+    ).toEqual([
       { left: 7, row: 0 },
       { left: 197, row: 0 },
     ]);
@@ -26,7 +34,13 @@ describe("marker label stacking", () => {
   });
 
   it("keeps a label inside the plot at either edge", () => {
-    const [left, right] = stackLabels([{ x: -5, width: 50 }, { x: 398, width: 50 }], 400);
+    const [left, right] = stackLabels(
+      [
+        { x: -5, width: 50 },
+        { x: 398, width: 50 },
+      ],
+      400,
+    );
     expect(left.left).toBe(0);
     expect(right.left).toBe(350);
   });

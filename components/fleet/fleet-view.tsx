@@ -1,5 +1,6 @@
 "use client";
 
+import { FixedRangeBadge } from "@/components/ui/fixed-range-badge";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FleetOverview } from "@/lib/fleet/queries";
@@ -39,7 +40,7 @@ export function FleetView() {
       <section aria-label="Key figures" className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Kpi label="Open incidents" value={openIncidents} hint={incidentHint(data.kpis.open_incidents)} href="/incidents?status=open" />
         <Kpi label="Models in production" value={data.kpis.models_in_production} hint={`of ${data.kpis.models} registered`} />
-        <Kpi label="Drifting models" value={data.kpis.drifting_models} hint="half or more features drifted, 24 h" />
+        <Kpi label="Drifting models" value={data.kpis.drifting_models} hint="half or more features drifted, last 24 h (fixed)" />
         <Kpi label="Unhealthy pipelines" value={data.kpis.unhealthy_pipelines} hint="failing, stale or too few rows" />
         <Kpi label="Approvals waiting for you" value={data.kpis.approvals_waiting_for_you} />
       </section>
@@ -47,8 +48,8 @@ export function FleetView() {
       <NeedsAttention items={data.attention} />
 
       <section aria-labelledby="fleet-heading">
-        <h2 id="fleet-heading" className="mb-2 font-medium">
-          Fleet
+        <h2 id="fleet-heading" className="mb-2 flex items-center gap-2 font-medium">
+          Fleet <FixedRangeBadge range="last 24 h" />
         </h2>
         <ModelsTable models={data.models} />
       </section>

@@ -69,11 +69,14 @@ export function modelViewQuery(current: URLSearchParams, change: Partial<ModelVi
   return query;
 }
 
+/** How the page names its window. */
+export function windowLabel(view: ModelView): string {
+  if (view.from) return view.to ? "Zoomed window" : "Custom window, to now";
+  return TIME_RANGES[view.range].label;
+}
+
 /** The window the page's figures cover, and how to name it. */
 export function modelWindow(view: ModelView, now: number): { from: Date; to: Date; label: string; zoomed: boolean } {
-  if (view.from) {
-    const to = view.to ? new Date(view.to) : new Date(now);
-    return { from: new Date(view.from), to, label: view.to ? "Zoomed window" : "Custom window, to now", zoomed: true };
-  }
-  return { ...rangeBounds(view.range, now), label: TIME_RANGES[view.range].label, zoomed: false };
+  if (view.from) return { from: new Date(view.from), to: view.to ? new Date(view.to) : new Date(now), label: windowLabel(view), zoomed: true };
+  return { ...rangeBounds(view.range, now), label: windowLabel(view), zoomed: false };
 }
