@@ -32,7 +32,14 @@ export async function modelMarkers(db: Db, model: { id: string; name: string }, 
       .where(and(eq(stageHistory.modelId, model.id), gte(stageHistory.at, from), lte(stageHistory.at, to), ne(stageHistory.toStage, "archived")))
       .orderBy(asc(stageHistory.at)),
     db
-      .select({ at: gateWaivers.at, gate: gateWaivers.gate, reason: gateWaivers.reason, by: gateWaivers.by, requestId: gateWaivers.requestId, version: promotionRequests.version })
+      .select({
+        at: gateWaivers.at,
+        gate: gateWaivers.gate,
+        reason: gateWaivers.reason,
+        by: gateWaivers.by,
+        requestId: gateWaivers.requestId,
+        version: promotionRequests.version,
+      })
       .from(gateWaivers)
       .innerJoin(promotionRequests, eq(promotionRequests.id, gateWaivers.requestId))
       .where(and(eq(promotionRequests.modelId, model.id), gte(gateWaivers.at, from), lte(gateWaivers.at, to))),
@@ -107,36 +114,30 @@ export async function modelMarkers(db: Db, model: { id: string; name: string }, 
         href: c.promotionId ? `/approvals/${c.promotionId}` : `${modelPath(model.name)}/versions/${encodeURIComponent(c.version)}`,
       };
     }),
-    ...waivers.map(
-      (w): Annotation => ({
-        ts: w.at.toISOString(),
-        kind: "waiver",
-        text: `${w.version}: ${w.gate} waived`,
-        who: w.by,
-        reason: w.reason,
-        href: `/approvals/${w.requestId}`,
-      }),
-    ),
-    ...failures.map(
-      (f): Annotation => ({
-        ts: (f.at as Date).toISOString(),
-        kind: "pipeline_failed",
-        text: `${f.pipeline} failed`,
-        who: null,
-        reason: f.error ?? `run ${f.runId} failed`,
-        href: `/pipelines/${encodeURIComponent(f.pipeline)}`,
-      }),
-    ),
-    ...opened.map(
-      (i): Annotation => ({
-        ts: i.openedAt.toISOString(),
-        kind: "incident",
-        text: `${i.severity}: ${i.rule}`,
-        who: null,
-        reason: i.summary,
-        href: `/incidents/${i.id}`,
-      }),
-    ),
+    ...waivers.map((w): Annotation => ({
+      ts: w.at.toISOString(),
+      kind: "waiver",
+      text: `${w.version}: ${w.gate} waived`,
+      who: w.by,
+      reason: w.reason,
+      href: `/approvals/${w.requestId}`,
+    })),
+    ...failures.map((f): Annotation => ({
+      ts: (f.at as Date).toISOString(),
+      kind: "pipeline_failed",
+      text: `${f.pipeline} failed`,
+      who: null,
+      reason: f.error ?? `run ${f.runId} failed`,
+      href: `/pipelines/${encodeURIComponent(f.pipeline)}`,
+    })),
+    ...opened.map((i): Annotation => ({
+      ts: i.openedAt.toISOString(),
+      kind: "incident",
+      text: `${i.severity}: ${i.rule}`,
+      who: null,
+      reason: i.summary,
+      href: `/incidents/${i.id}`,
+    })),
     ...onsets,
   ].sort((a, b) => a.ts.localeCompare(b.ts));
 }
