@@ -35,6 +35,14 @@ test("on-call opens a marker's card by hover and by keyboard, and rolls back fro
   const promotion = chart.locator('[data-marker="promotion"]', { hasText: "2026.11 → production" });
   await expect(promotion).toBeVisible({ timeout: 30_000 });
   await expectMarkersApart(page);
+  for (const width of [1440, 1024]) {
+    for (const dark of [false, true]) {
+      await screenshot(page, "model-markers", { width, dark });
+      await expectMarkersApart(page);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Hover: the card says what, who, when, and links to more.
   await promotion.hover();
@@ -44,6 +52,7 @@ test("on-call opens a marker's card by hover and by keyboard, and rolls back fro
   await expect(card).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   await expect(card).toContainText("By ");
   await expect(card.getByRole("link", { name: "Open details" })).toBeVisible();
+  await screenshot(page, "model-marker-card");
   await page.mouse.move(5, 5);
   await expect(card).toBeHidden();
 
@@ -130,12 +139,12 @@ test("the ML lead goes from the Overview to the drifted feature, compares stagin
   const amount = page.locator('[data-testid="heatmap-row"][data-model="fraud-detector"]').getByTestId("heatmap-cell").filter({ hasText: "amount" });
   await amount.click();
   const drawer = page.getByRole("dialog");
-  await expect(drawer.getByTestId("distribution-chart").first()).toBeVisible();
+  await expect(drawer.getByTestId("distribution-chart").first()).toBeVisible({ timeout: 30_000 });
 
   await drawer.getByRole("button", { name: /Compare with the staging version's drift \(v4\)/ }).click();
   await expect(page).toHaveURL(/compare=v4/);
   await expect(drawer.getByTestId("compare-detail")).toContainText("amount in v4");
-  await expect(drawer.getByTestId("compare-detail").getByTestId("distribution-chart")).toBeVisible();
+  await expect(drawer.getByTestId("compare-detail").getByTestId("distribution-chart")).toBeVisible({ timeout: 30_000 });
   await screenshot(page, "drift-compare");
 
   // Escape gives focus back to the cell that opened the drawer.
@@ -143,7 +152,10 @@ test("the ML lead goes from the Overview to the drifted feature, compares stagin
   await expect(drawer).toBeHidden();
   await expect(amount).toBeFocused();
   await amount.click();
-  await page.getByRole("dialog").getByRole("link", { name: /fraud-detector/ }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("link", { name: /fraud-detector/ })
+    .click();
   await expect(page).toHaveURL(/\/models\/fraud-detector/);
 
   // The staging version's page links each feature to its drift, beside production's.
@@ -156,6 +168,20 @@ test("the ML lead goes from the Overview to the drifted feature, compares stagin
   const form = page.getByRole("dialog", { name: "Request promotion" });
   await form.getByLabel(/Justification/).fill("v4 holds up on amount where v3 drifts");
   await form.getByRole("button", { name: "Submit request" }).click();
-  // A request for v4 is already open in the demo: either way the lead lands on a request, or is told why.
-  await expect(page.getByText(/already exists|\/approvals\//).or(page.getByRole("heading", { level: 1 }))).toBeVisible();
+  // The demo already holds an open request for v4: the lead is told so, and the request is one click away.
+  const refused = page.getByText(/already exists/);
+  await expect(refused.or(page.getByText("Approvals", { exact: false }).first())).toBeVisible();
+  if (!/\/approvals\//.test(page.url())) {
+    await expect(refused).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: /Approvals/ })
+      .click();
+    await page
+      .getByRole("row", { name: /fraud-detector.*v4 → production/ })
+      .getByRole("link", { name: "fraud-detector" })
+      .first()
+      .click();
+  }
+  await expect(page).toHaveURL(/\/approvals\/[0-9a-f-]{36}/);
 });

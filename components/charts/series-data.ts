@@ -98,7 +98,7 @@ export function stackLabels(items: { x: number; width: number }[], plotWidth: nu
 
 /** The width a marker label takes at the strip's 10 px type, estimated without measuring the DOM. */
 export function labelWidth(text: string): number {
-  return Math.ceil(text.length * 5.8) + 14;
+  return Math.ceil(text.length * 5.4) + 12;
 }
 
 /** The same event reported twice (the API's list and a page's own) is drawn once. */

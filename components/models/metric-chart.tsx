@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import clsx from "clsx";
 import { LineChart } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
@@ -141,6 +142,7 @@ export interface MetricChartProps {
   onToggleVersion?: (version: string) => void;
   /** Dragging across the plot picks a window; without it the chart does not zoom. */
   onZoom?: (from: Date, to: Date) => void;
+  className?: string;
 }
 
 export function MetricChart({
@@ -157,6 +159,7 @@ export function MetricChart({
   hidden: pageHidden,
   onToggleVersion,
   onZoom,
+  className,
 }: MetricChartProps) {
   const range = parseRange(useSearchParams().get("range"));
   const [ref, width] = useElementWidth<HTMLDivElement>();
@@ -218,7 +221,7 @@ export function MetricChart({
   };
 
   return (
-    <figure className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="metric-chart" data-metric={metric}>
+    <figure className={clsx("min-w-0 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800", className)} data-testid="metric-chart" data-metric={metric}>
       <figcaption className="mb-2 flex items-center justify-between gap-2">
         <span className="font-medium">
           {title} {unit && <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">({unit})</span>}

@@ -98,7 +98,7 @@ export function MetricGrid({ model, versions, exampleVersion, lastChange = null,
       <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
         Avg line in its min–max band · labels above each chart mark what changed (hover or focus one for details) · drag across a chart to zoom
       </p>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
         <MetricChart
           {...common}
           metric={`latency_${view.latency}_ms`}
@@ -106,7 +106,7 @@ export function MetricGrid({ model, versions, exampleVersion, lastChange = null,
           controls={<LatencyPicker value={view.latency} onPick={(latency) => setView({ latency })} />}
         />
         <MetricChart {...common} metric="requests_per_minute" title="Requests per minute" />
-        <MetricChart {...common} metric="error_rate" title="Error rate" />
+        <MetricChart {...common} metric="error_rate" title="Error rate" className={qualityMetric ? undefined : "lg:col-span-2 xl:col-span-1"} />
         {qualityMetric && <MetricChart {...common} metric={qualityMetric} title={`Quality: ${qualityMetric}`} />}
       </div>
     </section>
