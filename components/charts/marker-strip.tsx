@@ -95,7 +95,7 @@ export function MarkerStrip({
               onKeyDown={(e) => {
                 if (e.key === "Escape") setOpen(null);
               }}
-              className="absolute flex items-center gap-1 truncate rounded border border-zinc-200 bg-white px-1 text-[10px] leading-[14px] whitespace-nowrap text-zinc-700 hover:border-zinc-400 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
+              className="absolute z-10 flex items-center gap-1 truncate rounded border border-zinc-200 bg-white px-1 text-[10px] leading-[14px] whitespace-nowrap text-zinc-700 hover:border-zinc-400 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
               style={{ left: plotLeft + at.left, top, width: labelWidth(markerLabel(m)), borderLeftColor: style.colour, borderLeftWidth: 3 }}
             >
               <span className="sr-only">{style.name}: </span>
