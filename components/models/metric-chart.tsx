@@ -265,10 +265,12 @@ export function MetricChart({
                 margin={MARGIN}
                 className={onZoom ? "cursor-crosshair select-none" : undefined}
                 onMouseDown={(state) => {
-                  if (onZoom && typeof state?.activeLabel === "number") setDrag({ a: state.activeLabel, b: state.activeLabel });
+                  const t = Number(state?.activeLabel);
+                  if (onZoom && Number.isFinite(t)) setDrag({ a: t, b: t });
                 }}
                 onMouseMove={(state) => {
-                  if (drag && typeof state?.activeLabel === "number") setDrag({ ...drag, b: state.activeLabel });
+                  const t = Number(state?.activeLabel);
+                  if (drag && Number.isFinite(t)) setDrag({ ...drag, b: t });
                 }}
                 onMouseUp={() => {
                   if (drag) zoom(drag.a, drag.b);
