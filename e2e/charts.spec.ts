@@ -25,6 +25,7 @@ function latencyChart(page: Page): Locator {
 }
 
 test("on-call opens a marker's card by hover and by keyboard, and rolls back from the page", async ({ page }) => {
+  test.setTimeout(240_000);
   const asked: URL[] = [];
   page.on("request", (r) => {
     if (/\/api\/v1\/models\/[^/]+\/metrics\?/.test(r.url())) asked.push(new URL(r.url()));
@@ -86,17 +87,18 @@ test("on-call opens a marker's card by hover and by keyboard, and rolls back fro
 });
 
 test("hidden versions, the selected feature and a zoom live in the URL, answer at once and survive a reload", async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAs(page, "lead@example.com");
   await page.goto("/models/fraud-detector?range=7d");
   const series = latencyChart(page).getByRole("group", { name: /series$/ });
-  const v3 = series.getByRole("button", { name: "v3" });
+  const v3 = series.getByRole("button", { name: "v3", exact: true });
   await expect(v3).toHaveAttribute("aria-pressed", "true", { timeout: 30_000 });
   await v3.click();
   // At once: no navigation round trip before the control shows its state.
   await expect(v3).toHaveAttribute("aria-pressed", "false", { timeout: 300 });
   await expect(page).toHaveURL(/hide=v3/);
   // Hidden on every chart of the page, not only the one clicked.
-  await expect(page.locator('[data-metric="error_rate"]').getByRole("button", { name: "v3" })).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator('[data-metric="error_rate"]').getByRole("button", { name: "v3", exact: true })).toHaveAttribute("aria-pressed", "false");
 
   await page.getByTestId("model-drift-row").filter({ hasText: "amount" }).getByRole("button").click();
   await expect(page).toHaveURL(/feature=amount/);
@@ -105,7 +107,7 @@ test("hidden versions, the selected feature and a zoom live in the URL, answer a
   await expect(page.getByRole("region", { name: "Drift" }).or(page.locator("section[aria-labelledby=drift-heading]"))).toContainText("Last 7 d");
 
   await page.reload();
-  await expect(latencyChart(page).getByRole("button", { name: "v3" })).toHaveAttribute("aria-pressed", "false", { timeout: 30_000 });
+  await expect(latencyChart(page).getByRole("button", { name: "v3", exact: true })).toHaveAttribute("aria-pressed", "false", { timeout: 30_000 });
   await expect(page.getByTestId("feature-detail")).toBeVisible();
 
   // Drag across a chart to zoom: the window goes into the URL and the top bar says it is its own.
@@ -130,12 +132,13 @@ test("hidden versions, the selected feature and a zoom live in the URL, answer a
 });
 
 test("the ML lead goes from the Overview to the drifted feature, compares staging, reaches the model page and a promotion request", async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAs(page, "lead@example.com");
   // Figures the picker does not move say their own range.
   await expect(page.getByTestId("fixed-range").first()).toContainText("last 24 h");
 
   await page.getByTestId("attention-item").filter({ hasText: "fraud-detector is drifting" }).getByRole("link").click();
-  await expect(page).toHaveURL(/\/drift\?model=fraud-detector/);
+  await expect(page).toHaveURL(/\/drift\?model=fraud-detector/, { timeout: 30_000 });
   const amount = page.locator('[data-testid="heatmap-row"][data-model="fraud-detector"]').getByTestId("heatmap-cell").filter({ hasText: "amount" });
   await amount.click();
   const drawer = page.getByRole("dialog");
@@ -156,11 +159,11 @@ test("the ML lead goes from the Overview to the drifted feature, compares stagin
     .getByRole("dialog")
     .getByRole("link", { name: /fraud-detector/ })
     .click();
-  await expect(page).toHaveURL(/\/models\/fraud-detector/);
+  await expect(page).toHaveURL(/\/models\/fraud-detector/, { timeout: 30_000 });
 
   // The staging version's page links each feature to its drift, beside production's.
   await page.getByRole("link", { name: "v4", exact: true }).first().click();
-  await expect(page).toHaveURL(/\/models\/fraud-detector\/versions\/v4/);
+  await expect(page).toHaveURL(/\/models\/fraud-detector\/versions\/v4/, { timeout: 30_000 });
   const toDrift = page.getByRole("navigation", { name: "Drift of each feature" }).getByRole("link", { name: "amount" });
   await expect(toDrift).toHaveAttribute("href", /\/drift\?cell=fraud-detector%3Aamount&compare=v4/);
 
