@@ -81,7 +81,7 @@ export function MarkerStrip({
         const cardId = `${id}-card-${i}`;
         return (
           <div key={`${m.ts}-${m.kind}-${m.text}`} onMouseEnter={() => keep(i)} onMouseLeave={leave}>
-            {/* The tick joining the label to its line on the plot. */}
+            {/* The tick joining the label to its line on the plot; the card opens below the strip, never over another label. */}
             <span aria-hidden className="absolute w-px" style={{ left: plotLeft + m.x, top: top + ROW_HEIGHT - 3, bottom: 0, background: style.colour }} />
             <button
               type="button"
@@ -114,7 +114,7 @@ export function MarkerStrip({
                   if (e.key === "Escape") setOpen(null);
                 }}
                 className="absolute z-30 w-72 max-w-[80vw] space-y-1 rounded-md border border-zinc-200 bg-white p-3 text-xs text-zinc-800 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-                style={{ left: Math.max(0, plotLeft + at.left - 8), top: top + ROW_HEIGHT }}
+                style={{ left: Math.max(0, plotLeft + at.left - 8), top: height }}
               >
                 <p className="flex items-center gap-1.5 font-medium">
                   <span aria-hidden className="size-2 rounded-full" style={{ background: style.colour }} />

@@ -215,6 +215,10 @@ export function MetricChart({
   const xOf = (t: number) => ((t - from) / Math.max(1, to - from)) * plotWidth;
   const placedMarkers = markers.map((m) => ({ ...m, x: xOf(m.t) }));
   const strip = useStripLayout(placedMarkers, plotWidth);
+  const timeAt = (e: React.MouseEvent<HTMLElement>) => {
+    const x = e.clientX - e.currentTarget.getBoundingClientRect().left - Y_AXIS_WIDTH - MARGIN.left;
+    return from + (Math.min(plotWidth, Math.max(0, x)) / plotWidth) * (to - from);
+  };
   const zoom = (a: number, b: number) => {
     if (!onZoom || Math.abs(xOf(a) - xOf(b)) < MIN_ZOOM_PX) return;
     onZoom(new Date(Math.min(a, b)), new Date(Math.max(a, b)));
@@ -246,6 +250,18 @@ export function MetricChart({
           <>
             <MarkerStrip markers={placedMarkers} placed={strip.placed} rows={strip.rows} plotLeft={Y_AXIS_WIDTH + MARGIN.left} title={title} />
             <div
+              // Drag to zoom, read from the pointer itself: the plot's x scale is linear from `from` to `to`.
+              onMouseDown={(e) => {
+                if (onZoom && e.button === 0) setDrag({ a: timeAt(e), b: timeAt(e) });
+              }}
+              onMouseMove={(e) => {
+                if (drag) setDrag({ ...drag, b: timeAt(e) });
+              }}
+              onMouseUp={() => {
+                if (drag) zoom(drag.a, drag.b);
+                setDrag(null);
+              }}
+              onMouseLeave={() => setDrag(null)}
               role="img"
               aria-label={describe(
                 title,
@@ -258,26 +274,7 @@ export function MetricChart({
                 threshold,
               )}
             >
-              <ComposedChart
-                width={width}
-                height={PLOT_HEIGHT}
-                data={rows}
-                margin={MARGIN}
-                className={onZoom ? "cursor-crosshair select-none" : undefined}
-                onMouseDown={(state) => {
-                  const t = Number(state?.activeLabel);
-                  if (onZoom && Number.isFinite(t)) setDrag({ a: t, b: t });
-                }}
-                onMouseMove={(state) => {
-                  const t = Number(state?.activeLabel);
-                  if (drag && Number.isFinite(t)) setDrag({ ...drag, b: t });
-                }}
-                onMouseUp={() => {
-                  if (drag) zoom(drag.a, drag.b);
-                  setDrag(null);
-                }}
-                onMouseLeave={() => setDrag(null)}
-              >
+              <ComposedChart width={width} height={PLOT_HEIGHT} data={rows} margin={MARGIN} className={onZoom ? "cursor-crosshair select-none" : undefined}>
                 <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
                 <XAxis
                   dataKey="t"
