@@ -35,7 +35,15 @@ export function DriftView() {
     },
     [params, pathname, router],
   );
-  const closeDrawer = useCallback(() => setParam("cell", null), [setParam]);
+  const closeDrawer = () => {
+    const next = new URLSearchParams(params);
+    next.delete("cell");
+    next.delete("compare");
+    const query = next.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    // Focus goes back to the cell that opened the drawer, so a keyboard user is where they were.
+    if (cellParam) document.querySelector<HTMLElement>(`[data-testid="heatmap-cell"][data-cell="${CSS.escape(cellParam)}"]`)?.focus();
+  };
 
   const rows = data.models.filter((m) => (!modelFilter || m.model === modelFilter) && (!driftedOnly || m.features.some((f) => f.drifted)));
   return (
@@ -92,7 +100,16 @@ export function DriftView() {
         </>
       )}
       {data.without_production.length > 0 && <p className="text-xs text-zinc-500">Without a production version: {data.without_production.join(", ")}.</p>}
-      {selected && <FeatureDrawer model={selected.model} feature={selected.feature} range={{ from: data.from, to: data.to }} onClose={closeDrawer} />}
+      {selected && (
+        <FeatureDrawer
+          model={selected.model}
+          feature={selected.feature}
+          range={{ from: data.from, to: data.to }}
+          onClose={closeDrawer}
+          compare={params.get("compare")}
+          onCompare={(version) => setParam("compare", version)}
+        />
+      )}
     </div>
   );
 }

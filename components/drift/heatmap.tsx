@@ -60,6 +60,7 @@ export function DriftHeatmap({
                         key={f.feature}
                         type="button"
                         data-testid="heatmap-cell"
+                        data-cell={`${row.model}:${f.feature}`}
                         data-drifted={f.drifted}
                         onClick={() => onSelect({ model: row.model, feature: f.feature })}
                         aria-pressed={isSelected}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { useState } from "react";
+import { modelWindow, windowLabel } from "@/components/models/model-view";
+import { useModelView } from "@/components/models/use-model-view";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fetchJson } from "@/lib/api/fetch-json";
@@ -13,22 +14,29 @@ import { FeatureDetailPanel } from "./feature-detail";
 import { formatCount, formatStat } from "./format";
 import { Table } from "@/components/ui/table";
 
-const DAY_MS = 86_400_000;
-
-/** A table of the production version's features, drifted first; selecting one shows it in depth. */
+/**
+ * A table of the production version's features over the page's window, drifted first; selecting one
+ * shows it in depth, and the selection is in the URL (`?feature=`).
+ */
 export function ModelDriftView({ model, initial }: { model: string; initial: ModelDriftAnswer | null }) {
+  const [view, setView] = useModelView();
+  const windowKey = view.from ? `${view.from}/${view.to ?? "now"}` : view.range;
   const { data } = useQuery({
-    queryKey: ["model-drift", model],
+    queryKey: ["model-drift", model, windowKey],
     queryFn: async () => {
-      const to = new Date();
-      const q = `from=${new Date(to.getTime() - DAY_MS).toISOString()}&to=${to.toISOString()}`;
+      // Taken at fetch time, so every refresh slides the window forward.
+      const { from, to } = modelWindow(view, Date.now());
+      const q = `from=${from.toISOString()}&to=${to.toISOString()}`;
       return fetchJson<ModelDriftAnswer>(`/api/v1/models/${encodeURIComponent(model)}/drift?${q}`);
     },
     initialData: initial ?? undefined,
     enabled: initial !== null,
+    placeholderData: keepPreviousData,
     refetchInterval: useRefreshInterval(),
   });
-  const [selected, setSelected] = useState<string | null>(null);
+  const selected = view.feature;
+  const setSelected = (feature: string | null) => setView({ feature });
+
   if (!data) {
     return (
       <section aria-labelledby="drift-heading" className="mt-8">
@@ -51,7 +59,8 @@ export function ModelDriftView({ model, initial }: { model: string; initial: Mod
           label={`${Math.round(data.share_drifted * 100)} % of features drifted`}
         />
         <span className="tabular text-xs text-zinc-500">
-          {data.version} · last 24 h · reference {formatCount(data.reference_size)} records · current {formatCount(data.current_size)} records
+          {data.version} · {windowLabel(view)} ({data.from.replace("T", " ").slice(0, 16)} – {data.to.replace("T", " ").slice(0, 16)} UTC) · reference{" "}
+          {formatCount(data.reference_size)} records · current {formatCount(data.current_size)} records
         </span>
       </div>
       <Table className="text-sm" columns={["Feature", "Method", "Statistic", "p-value", "Threshold", "n_ref", "n_cur", "Verdict"].map((label) => ({ label }))}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FixedRangeBadge } from "@/components/ui/fixed-range-badge";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -78,7 +79,7 @@ export function FleetView() {
         <Kpi
           label="Drifting models"
           value={data.kpis.drifting_models}
-          hint="half or more features drifted, 24 h"
+          hint="half or more features drifted, last 24 h (fixed)"
           href={fleetFilterHref(searchParams, "drifting")}
           testId="kpi-drifting"
           sameView
@@ -90,8 +91,8 @@ export function FleetView() {
       <NeedsAttention items={data.attention} />
 
       <section aria-labelledby="fleet-heading" id="fleet">
-        <h2 id="fleet-heading" className="mb-2 font-medium">
-          Fleet
+        <h2 id="fleet-heading" className="mb-2 flex items-center gap-2 font-medium">
+          Fleet <FixedRangeBadge range="last 24 h" />
         </h2>
         <ModelsTable models={data.models} />
       </section>

@@ -1,13 +1,30 @@
 "use client";
 
+import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { useElementWidth } from "@/components/charts/use-element-width";
 import { formatNumber } from "@/lib/metrics/display";
 
 const BAR_HEIGHT = 26;
 
-/** Feature importance as horizontal bars, most important on top. */
-export function FeatureImportanceChart({ importance }: { importance: Record<string, number> | null }) {
+/** Where a feature's drift is shown: the drift page's drawer, beside this version's when it is not in production. */
+export function featureDriftHref(model: string, feature: string, compare: string | null): string {
+  const query = new URLSearchParams({ cell: `${model}:${feature}` });
+  if (compare) query.set("compare", compare);
+  return `/drift?${query}`;
+}
+
+/** Feature importance as horizontal bars, most important on top, each feature linked to its drift. */
+export function FeatureImportanceChart({
+  importance,
+  model,
+  compare = null,
+}: {
+  importance: Record<string, number> | null;
+  model?: string;
+  /** A version other than production's, whose drift the drawer shows beside production's. */
+  compare?: string | null;
+}) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const rows = Object.entries(importance ?? {})
     .map(([feature, value]) => ({ feature, value }))
@@ -58,6 +75,16 @@ export function FeatureImportanceChart({ importance }: { importance: Record<stri
             </BarChart>
           )}
         </div>
+      )}
+      {model && rows.length > 0 && (
+        <nav aria-label="Drift of each feature" className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs">
+          <span className="text-zinc-500 dark:text-zinc-400">Drift of</span>
+          {rows.map((r) => (
+            <Link key={r.feature} href={featureDriftHref(model, r.feature, compare)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+              {r.feature}
+            </Link>
+          ))}
+        </nav>
       )}
     </section>
   );

@@ -1,17 +1,19 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import clsx from "clsx";
 import { LineChart } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { ALARM_COLOUR, MARKER_STYLES, MarkerStrip, useStripLayout } from "@/components/charts/marker-strip";
 import {
   chartRows,
   maxPointsFor,
   orderVersions,
   seriesColour,
+  uniqueMarkers,
   visibleAnnotations,
-  layoutMarkers,
   type ChartMarker,
   type ChartRow,
   type MarkerLayout,
@@ -27,6 +29,9 @@ import { IngestHint } from "./ingest-hint";
 
 const PLOT_HEIGHT = 200;
 const Y_AXIS_WIDTH = 52;
+const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
+/** A drag narrower than this many pixels is a click, not a zoom. */
+const MIN_ZOOM_PX = 8;
 
 export const utc = (t: number, withDate: boolean) =>
   new Date(t).toLocaleString("en-GB", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", ...(withDate ? { day: "numeric", month: "short" } : {}) });
@@ -68,17 +73,6 @@ function ChartTooltip({
     </div>
   );
 }
-
-const ROLLBACK_COLOUR = "#d97706";
-const ALARM_COLOUR = "#dc2626";
-
-/** Each kind of line keeps its colour and says what it is in words too, never by colour alone. */
-const MARKER_STYLES: Record<ChartMarker["kind"], { colour: string; prefix: string }> = {
-  promotion: { colour: "currentColor", prefix: "" },
-  rollback: { colour: ROLLBACK_COLOUR, prefix: "rollback: " },
-  incident: { colour: ALARM_COLOUR, prefix: "incident " },
-  pipeline_failed: { colour: ALARM_COLOUR, prefix: "" },
-};
 
 /** A marker's label beside its dashed line (`v3 → production`), on the side with room. */
 export function MarkerLabel({
@@ -143,6 +137,12 @@ export interface MetricChartProps {
   threshold?: number;
   /** Lines of the page's own beside the API's stage changes and incidents. */
   markers?: ChartMarker[];
+  /** Versions hidden by the page (kept in its URL); without it the chart keeps its own. */
+  hidden?: readonly string[];
+  onToggleVersion?: (version: string) => void;
+  /** Dragging across the plot picks a window; without it the chart does not zoom. */
+  onZoom?: (from: Date, to: Date) => void;
+  className?: string;
 }
 
 export function MetricChart({
@@ -156,10 +156,24 @@ export function MetricChart({
   version,
   threshold,
   markers: extraMarkers = [],
+  hidden: pageHidden,
+  onToggleVersion,
+  onZoom,
+  className,
 }: MetricChartProps) {
   const range = parseRange(useSearchParams().get("range"));
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [ownHidden, setOwnHidden] = useState<ReadonlySet<string>>(new Set());
+  const hidden: ReadonlySet<string> = pageHidden ? new Set(pageHidden) : ownHidden;
+  const toggle =
+    onToggleVersion ??
+    ((v: string) =>
+      setOwnHidden((h) => {
+        const next = new Set(h);
+        if (!next.delete(v)) next.add(v);
+        return next;
+      }));
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const maxPoints = maxPointsFor(width - Y_AXIS_WIDTH);
   const { data, isError, error } = useQuery({
     queryKey: ["metric", model, metric, window ?? range, version ?? null, maxPoints],
@@ -186,23 +200,32 @@ export function MetricChart({
   const from = data ? Date.parse(data.from) : 0;
   const to = data ? Date.parse(data.to) : 0;
   const rows = data ? chartRows(data, versions, scale) : [];
+  // A page's own marker for an event the API already reports (an incident's pipeline failure) is drawn once.
+  const own = extraMarkers.filter((e) => !data?.annotations.some((a) => a.ts === e.ts && a.kind === e.kind));
   const markers = data
     ? visibleAnnotations(
-        [...data.annotations, ...extraMarkers].sort((a, b) => a.ts.localeCompare(b.ts)),
+        uniqueMarkers([...data.annotations, ...own]).sort((a, b) => a.ts.localeCompare(b.ts)),
         from,
         to,
       )
     : [];
   const multiDay = to - from > 86_400_000;
   const colour = (v: string) => seriesColour(v, modelVersions);
-  const layout = layoutMarkers(
-    markers.map((m) => m.t),
-    from,
-    to,
-  );
+  const plotWidth = Math.max(1, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
+  const xOf = (t: number) => ((t - from) / Math.max(1, to - from)) * plotWidth;
+  const placedMarkers = markers.map((m) => ({ ...m, x: xOf(m.t) }));
+  const strip = useStripLayout(placedMarkers, plotWidth);
+  const timeAt = (e: React.MouseEvent<HTMLElement>) => {
+    const x = e.clientX - e.currentTarget.getBoundingClientRect().left - Y_AXIS_WIDTH - MARGIN.left;
+    return from + (Math.min(plotWidth, Math.max(0, x)) / plotWidth) * (to - from);
+  };
+  const zoom = (a: number, b: number) => {
+    if (!onZoom || Math.abs(xOf(a) - xOf(b)) < MIN_ZOOM_PX) return;
+    onZoom(new Date(Math.min(a, b)), new Date(Math.max(a, b)));
+  };
 
   return (
-    <figure className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="metric-chart" data-metric={metric}>
+    <figure className={clsx("min-w-0 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800", className)} data-testid="metric-chart" data-metric={metric}>
       <figcaption className="mb-2 flex items-center justify-between gap-2">
         <span className="font-medium">
           {title} {unit && <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">({unit})</span>}
@@ -225,7 +248,20 @@ export function MetricChart({
           </div>
         ) : (
           <>
+            <MarkerStrip markers={placedMarkers} placed={strip.placed} rows={strip.rows} plotLeft={Y_AXIS_WIDTH + MARGIN.left} title={title} />
             <div
+              // Drag to zoom, read from the pointer itself: the plot's x scale is linear from `from` to `to`.
+              onMouseDown={(e) => {
+                if (onZoom && e.button === 0) setDrag({ a: timeAt(e), b: timeAt(e) });
+              }}
+              onMouseMove={(e) => {
+                if (drag) setDrag({ ...drag, b: timeAt(e) });
+              }}
+              onMouseUp={() => {
+                if (drag) zoom(drag.a, drag.b);
+                setDrag(null);
+              }}
+              onMouseLeave={() => setDrag(null)}
               role="img"
               aria-label={describe(
                 title,
@@ -238,7 +274,7 @@ export function MetricChart({
                 threshold,
               )}
             >
-              <ComposedChart width={width} height={PLOT_HEIGHT} data={rows} margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
+              <ComposedChart width={width} height={PLOT_HEIGHT} data={rows} margin={MARGIN} className={onZoom ? "cursor-crosshair select-none" : undefined}>
                 <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
                 <XAxis
                   dataKey="t"
@@ -287,17 +323,10 @@ export function MetricChart({
                     connectNulls={false}
                   />
                 ))}
-                {markers.map((m, i) => (
-                  <ReferenceLine
-                    key={`${m.ts}-${m.text}`}
-                    x={m.t}
-                    stroke={MARKER_STYLES[m.kind].colour}
-                    strokeDasharray="4 3"
-                    label={(props: { viewBox?: { x?: number; y?: number } }) => (
-                      <MarkerLabel viewBox={props.viewBox} layout={layout[i]} kind={m.kind} text={m.text} />
-                    )}
-                  />
+                {markers.map((m) => (
+                  <ReferenceLine key={`${m.ts}-${m.kind}-${m.text}`} x={m.t} stroke={MARKER_STYLES[m.kind].colour} strokeDasharray="4 3" />
                 ))}
+                {drag && drag.a !== drag.b && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#6366f1" fillOpacity={0.15} />}
                 {threshold !== undefined && (
                   <ReferenceLine
                     y={threshold * scale}
@@ -315,13 +344,7 @@ export function MetricChart({
                   key={v}
                   type="button"
                   aria-pressed={!hidden.has(v)}
-                  onClick={() =>
-                    setHidden((h) => {
-                      const next = new Set(h);
-                      if (!next.delete(v)) next.add(v);
-                      return next;
-                    })
-                  }
+                  onClick={() => toggle(v)}
                   className="inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 aria-[pressed=false]:text-zinc-400 aria-[pressed=false]:line-through dark:text-zinc-300 dark:hover:bg-zinc-800"
                 >
                   <span aria-hidden className="h-0.5 w-3 rounded" style={{ background: colour(v) }} />

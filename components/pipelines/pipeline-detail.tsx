@@ -9,6 +9,7 @@ import { formatDuration } from "@/lib/pipelines/duration";
 import type { PipelineDetail, RunView } from "@/lib/pipelines/schemas";
 import { pipelineQuery } from "./query-options";
 import { RunCharts } from "./run-charts";
+import { FixedRangeBadge } from "@/components/ui/fixed-range-badge";
 import { RunsTimeline } from "./runs-timeline";
 import { Table } from "@/components/ui/table";
 
@@ -166,6 +167,9 @@ export function PipelineDetailView({ name }: { name: string }) {
       </div>
       <Facts pipeline={data} />
       <Section title="Runs timeline">
+        <p className="mb-2">
+          <FixedRangeBadge range={`newest ${data.runs.length} runs`} what="The timeline and the charts below" />
+        </p>
         <RunsTimeline runs={data.runs} now={dataUpdatedAt} />
       </Section>
       <RunCharts runs={data.runs} rowsThreshold={data.rows_threshold} expectedEverySeconds={data.expected_every_seconds} />

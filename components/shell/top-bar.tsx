@@ -12,6 +12,8 @@ export function TopBar({ user }: { user: { name: string; email: string; roles: s
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const range = parseRange(searchParams.get("range"));
+  // A page's own window (a zoom, "since last change", the audit page's dates) overrides the preset: say so.
+  const ownWindow = searchParams.has("from") || searchParams.has("to");
   const paused = searchParams.get("refresh") === "off";
 
   function setParam(name: string, value: string | null) {
@@ -49,10 +51,21 @@ export function TopBar({ user }: { user: { name: string; email: string; roles: s
       </label>
       <select
         id="time-range"
-        value={range}
-        onChange={(e) => setParam("range", e.target.value)}
+        value={ownWindow ? "own" : range}
+        onChange={(e) => {
+          const next = new URLSearchParams(searchParams);
+          next.delete("from");
+          next.delete("to");
+          next.set("range", e.target.value);
+          router.replace(`${pathname}?${next}`, { scroll: false });
+        }}
         className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
       >
+        {ownWindow && (
+          <option value="own" disabled>
+            Custom window
+          </option>
+        )}
         {Object.entries(TIME_RANGES).map(([key, r]) => (
           <option key={key} value={key}>
             {r.label}

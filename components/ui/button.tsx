@@ -15,6 +15,6 @@ export function buttonClass(tone: ButtonTone = "primary", className?: string): s
   );
 }
 
-export function Button({ tone = "primary", className, type = "button", ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { tone?: ButtonTone }) {
+export function Button({ tone = "primary", className, type = "button", ...props }: React.ComponentProps<"button"> & { tone?: ButtonTone }) {
   return <button type={type} className={buttonClass(tone, className)} {...props} />;
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, eq, gte, lte, ne, sql } from "drizzle-orm";
-import { stageHistory } from "@/drizzle/schema";
+import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/lib/db";
-import { incidentAnnotations } from "@/lib/incidents/queries";
 import { requireModel } from "@/lib/registry/queries";
+import { modelMarkers, type Annotation } from "./markers";
 import { planBuckets, type BucketPlan } from "./resolution";
 
 export interface MetricBucket {
@@ -14,11 +13,7 @@ export interface MetricBucket {
   count: number;
 }
 
-export interface Annotation {
-  ts: string;
-  kind: "promotion" | "rollback" | "incident";
-  text: string;
-}
+export type { Annotation } from "./markers";
 
 export interface MetricSeriesAnswer {
   metric: string;
@@ -59,7 +54,7 @@ function bucketQuery(plan: BucketPlan, modelId: string, metric: string, to: Date
     group by 1, 2 order by 1, 2`;
 }
 
-/** min/avg/max/count buckets per version, at most `maxPoints` each, with the stage changes in range. */
+/** min/avg/max/count buckets per version, at most `maxPoints` each, with what changed the model in range. */
 export async function metricSeries(
   db: Db,
   input: { model: string; metric: string; from: Date; to: Date; version?: string; maxPoints: number },
@@ -80,11 +75,6 @@ export async function metricSeries(
     });
     byVersion.set(row.version, points);
   }
-  const changes = await db
-    .select()
-    .from(stageHistory)
-    .where(and(eq(stageHistory.modelId, model.id), gte(stageHistory.at, input.from), lte(stageHistory.at, input.to), ne(stageHistory.toStage, "archived")))
-    .orderBy(asc(stageHistory.at));
   return {
     metric: input.metric,
     from: input.from.toISOString(),
@@ -92,14 +82,7 @@ export async function metricSeries(
     step_seconds: plan.stepSeconds,
     source: plan.source === "raw" ? "raw" : `rollup_${plan.source}s`,
     series: [...byVersion].map(([version, points]) => ({ version, points })),
-    annotations: [
-      ...changes.map((c): Annotation => ({
-        ts: c.at.toISOString(),
-        kind: c.reason?.startsWith("rollback") ? "rollback" : "promotion",
-        text: `${c.version} → ${c.toStage}`,
-      })),
-      ...(await incidentAnnotations(db, model.name, input.from, input.to)),
-    ].sort((a, b) => a.ts.localeCompare(b.ts)),
+    annotations: await modelMarkers(db, model, input.from, input.to),
   };
 }
 

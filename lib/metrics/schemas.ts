@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rfc3339 } from "@/lib/api/fields";
+import { MARKER_KINDS } from "./marker-kinds";
 
 export const metricQuerySchema = z
   .object({
@@ -28,5 +29,14 @@ export const metricSeriesSchema = z.object({
       points: z.array(z.object({ ts: z.string(), avg: z.number(), min: z.number(), max: z.number(), count: z.number() })),
     }),
   ),
-  annotations: z.array(z.object({ ts: z.string(), kind: z.enum(["promotion", "rollback", "incident"]), text: z.string() })),
+  annotations: z.array(
+    z.object({
+      ts: z.string(),
+      kind: z.enum(MARKER_KINDS),
+      text: z.string(),
+      who: z.string().nullable().optional(),
+      reason: z.string().nullable().optional(),
+      href: z.string().nullable().optional(),
+    }),
+  ),
 });

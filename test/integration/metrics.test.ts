@@ -17,7 +17,7 @@ interface SeriesAnswer {
   step_seconds: number;
   source: string;
   series: { version: string; points: Bucket[] }[];
-  annotations: { ts: string; kind: string; text: string }[];
+  annotations: { ts: string; kind: string; text: string; who?: string | null; reason?: string | null; href?: string | null }[];
 }
 
 describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, engine, databaseUrl }) => {
@@ -227,5 +227,22 @@ describe.each(servers)("metric ingestion and reading on $engine", ({ baseUrl, en
   it("annotates promotions in the range", async () => {
     const answer = await series("latency_p95_ms", "from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z");
     expect(answer.annotations.map((a) => a.text)).toEqual(expect.arrayContaining(["v3 → production", "v4 → staging"]));
+  });
+
+  it("marks a failed run of a pipeline that feeds the model, and says who, why and where for each marker", async () => {
+    const pipeline = `it_feeds_${Date.now()}_${Math.random().toString(36).slice(2, 7)}`;
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const run = (body: Record<string, unknown>) => machine.request("POST", "/api/v1/ingest/pipeline-runs", { pipeline, ...body });
+    expect(
+      (await run({ run_id: "ok", status: "succeeded", started_at: at(30), finished_at: at(29), produces: { model: "fraud-detector", version: "v4" } })).status,
+    ).toBe(202);
+    expect((await run({ run_id: "bad", status: "failed", started_at: at(20), finished_at: at(19), error: "source table missing" })).status).toBe(202);
+    const answer = await series("latency_p95_ms", `from=${at(60)}&to=${at(0)}`);
+    expect(answer.annotations).toContainEqual(
+      expect.objectContaining({ kind: "pipeline_failed", text: `${pipeline} failed`, reason: "source table missing", href: `/pipelines/${pipeline}` }),
+    );
+    const everything = await series("latency_p95_ms", "from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z");
+    const promoted = everything.annotations.find((a) => a.text === "v3 → production");
+    expect(promoted).toMatchObject({ kind: "promotion", who: expect.any(String), href: expect.stringMatching(/^\/(approvals|models)\//) });
   });
 });

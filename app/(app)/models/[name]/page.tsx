@@ -5,19 +5,17 @@ import { StageHistory } from "@/components/models/stage-history";
 import { VersionsTable } from "@/components/models/versions-table";
 import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db";
-import { storedMetricNames } from "@/lib/metrics/queries";
 import { orNotFound } from "@/lib/not-found";
-import { pickQualityMetric } from "@/lib/metrics/display";
 import { getModel } from "@/lib/registry/queries";
 import { ModelActions } from "@/components/governance/model-actions";
 import { PendingPromotionBanner } from "@/components/governance/pending-banner";
 import { ModelQuality } from "@/components/quality/model-quality";
+import { readModelView } from "@/components/models/model-view";
 
 async function loadModel(name: string) {
   const db = await getDb();
   return orNotFound(async () => {
-    const model = await getModel(db, name);
-    return { model, stored: await storedMetricNames(db, model.name) };
+    return getModel(db, name);
   });
 }
 
@@ -34,7 +32,8 @@ export default async function ModelPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser();
-  const { model, stored } = await loadModel(decodeURIComponent((await params).name));
+  const query = await searchParams;
+  const model = await loadModel(decodeURIComponent((await params).name));
   const current = model.versions.find((v) => v.version === model.production_version) ?? model.versions[0];
   return (
     <>
@@ -52,15 +51,15 @@ export default async function ModelPage({
       <MetricGrid
         model={model.name}
         versions={model.versions.map((v) => v.version)}
-        qualityMetric={pickQualityMetric(stored, Object.keys(current?.metrics ?? {}))}
         exampleVersion={current?.version ?? "v1"}
+        lastChange={model.stage_history.filter((h) => h.to_stage !== "archived").reduce<string | null>((last, h) => (last && last > h.at ? last : h.at), null)}
       />
-      <ModelQuality model={model} searchParams={await searchParams} />
+      <ModelQuality model={model} searchParams={query} />
       <div className="grid gap-6 xl:grid-cols-2">
         <VersionsTable model={model.name} versions={model.versions} />
         <StageHistory history={model.stage_history} />
       </div>
-      <ModelDrift model={model.name} />
+      <ModelDrift model={model.name} view={readModelView(query)} />
     </>
   );
 }

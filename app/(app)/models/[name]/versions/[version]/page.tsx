@@ -78,7 +78,11 @@ export default async function VersionPage({ params }: { params: Params }) {
             metrics={row.metrics}
             production={production && production.version !== row.version ? { version: production.version, metrics: production.metrics } : null}
           />
-          <FeatureImportanceChart importance={row.featureImportance} />
+          <FeatureImportanceChart
+            importance={row.featureImportance}
+            model={model.name}
+            compare={row.version === model.production_version ? null : row.version}
+          />
           {produced && <ProducedBy pipeline={produced.pipeline} run={produced.run} />}
         </div>
       </div>
