@@ -276,17 +276,6 @@ export async function getIncident(db: Db, id: string, now = new Date()): Promise
   };
 }
 
-/** Incidents on a model's charts: each one that opened in the range. */
-export async function incidentAnnotations(db: Db, model: string, from: Date, to: Date): Promise<{ ts: string; kind: "incident"; text: string }[]> {
-  const rows = await db
-    .select({ openedAt: incidents.openedAt, severity: incidents.severity, rule: alertRules.name })
-    .from(incidents)
-    .innerJoin(alertRules, eq(alertRules.id, incidents.ruleId))
-    .where(and(sql`${incidents.target}->>'model' = ${model}`, gte(incidents.openedAt, from), lte(incidents.openedAt, to)))
-    .orderBy(asc(incidents.openedAt));
-  return rows.map((r) => ({ ts: r.openedAt.toISOString(), kind: "incident", text: `${r.severity}: ${r.rule}` }));
-}
-
 /** Open and acknowledged incidents by severity: the Overview's KPI. */
 export async function openIncidentCounts(db: Db): Promise<Record<"critical" | "warning" | "info", number>> {
   const rows = await db
