@@ -1,12 +1,12 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Boxes } from "lucide-react";
+import { Boxes } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HealthCell, modelHref, ModelNameCell } from "@/components/models/model-cells";
 import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { HeaderCell, Table } from "@/components/ui/table";
+import { HeaderCell, SortableHeaderCell, Table } from "@/components/ui/table";
 import type { FleetModel } from "@/lib/fleet/queries";
 import {
   applyFleetView,
@@ -43,27 +43,9 @@ const COLUMNS: ColumnDef[] = [
 ];
 
 function SortHeader({ column, view, onSort }: { column: ColumnDef; view: FleetViewState; onSort: (key: FleetSort) => void }) {
-  if (!column.sort) return <HeaderCell label={column.label} numeric={column.numeric} className={column.className} />;
-  const active = view.sort === column.sort;
-  const Arrow = view.dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <HeaderCell
-      label={column.label}
-      numeric={column.numeric}
-      className={column.className}
-      aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}
-    >
-      <button
-        type="button"
-        title={column.title}
-        onClick={() => onSort(column.sort!)}
-        className={`inline-flex items-center gap-1 whitespace-nowrap hover:text-zinc-900 dark:hover:text-zinc-100 ${active ? "text-zinc-900 dark:text-zinc-100" : ""}`}
-      >
-        {column.label}
-        {active && <Arrow aria-hidden className="size-3" />}
-      </button>
-    </HeaderCell>
-  );
+  const { sort, ...rest } = column;
+  if (!sort) return <HeaderCell {...rest} />;
+  return <SortableHeaderCell {...rest} active={view.sort === sort} dir={view.dir} onSort={() => onSort(sort)} />;
 }
 
 export function ModelsTable({ models }: { models: FleetModel[] }) {

@@ -1,13 +1,13 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Boxes, Search } from "lucide-react";
+import { Boxes, Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ModelWithHealth } from "@/lib/fleet/queries";
 import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "./model-cells";
 import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
-import { HeaderCell, Table } from "@/components/ui/table";
+import { SortableHeaderCell, Table } from "@/components/ui/table";
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: string }[] = [
   { key: "name", label: "Model" },
@@ -35,25 +35,8 @@ function useSlashFocus(ref: React.RefObject<HTMLInputElement | null>) {
 }
 
 function SortHeader({ column, view, onSort }: { column: (typeof COLUMNS)[number]; view: ModelsView; onSort: (key: SortKey) => void }) {
-  const active = view.sort === column.key;
-  const Arrow = view.dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <HeaderCell
-      label={column.label}
-      numeric={column.numeric}
-      className={column.className}
-      aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}
-    >
-      <button
-        type="button"
-        onClick={() => onSort(column.key)}
-        className={`inline-flex items-center gap-1 whitespace-nowrap hover:text-zinc-900 dark:hover:text-zinc-100 ${active ? "text-zinc-900 dark:text-zinc-100" : ""}`}
-      >
-        {column.label}
-        {active && <Arrow aria-hidden className="size-3" />}
-      </button>
-    </HeaderCell>
-  );
+  const { key, ...rest } = column;
+  return <SortableHeaderCell {...rest} active={view.sort === key} dir={view.dir} onSort={() => onSort(key)} />;
 }
 
 export function ModelsTable({ models }: { models: ModelWithHealth[] }) {

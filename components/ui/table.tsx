@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import { ArrowDown, ArrowUp } from "lucide-react";
 
 export interface Column {
   label: string;
@@ -59,5 +60,32 @@ export function HeaderCell({
     <th scope="col" className={clsx(HEADER_CELL, numeric && "text-right", className)} {...props}>
       {children ?? label}
     </th>
+  );
+}
+
+/** A header that sorts its table: a button naming the column, the arrow of the current direction, and `aria-sort`. */
+export function SortableHeaderCell({
+  active,
+  dir,
+  onSort,
+  title,
+  ...column
+}: Column & { active: boolean; dir: "asc" | "desc"; onSort: () => void; title?: string }) {
+  const Arrow = dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <HeaderCell {...column} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button
+        type="button"
+        title={title}
+        onClick={onSort}
+        className={clsx(
+          "inline-flex items-center gap-1 whitespace-nowrap hover:text-zinc-900 dark:hover:text-zinc-100",
+          active && "text-zinc-900 dark:text-zinc-100",
+        )}
+      >
+        {column.label}
+        {active && <Arrow aria-hidden className="size-3" />}
+      </button>
+    </HeaderCell>
   );
 }

@@ -1,26 +1,9 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import reference from "@/lib/quality/stats/__fixtures__/sklearn-reference.json";
+import type { QualityAnswer, QualityPoint } from "@/lib/quality/schemas";
 import { DEMO_KEY, keySession, signedIn } from "../support/http";
 
 const servers = inject("servers");
-
-interface QualityPoint {
-  ts: string;
-  n: number;
-  n_labeled: number;
-  realized: number | null;
-  realized_low: number | null;
-  realized_high: number | null;
-  estimated: number | null;
-}
-
-interface QualityAnswer {
-  model: string;
-  task: string;
-  metric: string;
-  bucket: "hour" | "day";
-  series: { version: string; points: QualityPoint[] }[];
-}
 
 interface ErrorAnswer {
   error: { code: string; message: string; details?: { path: string; message: string }[] };

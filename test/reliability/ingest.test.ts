@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_KEY } from "../support/http";
 import { createScratchDatabase, startServer } from "../support/servers";
+import { batch, type Batch } from "./batches";
 
 /**
  * Ingestion under load and under crashes, on each engine: what got a 2xx is stored exactly once,
@@ -18,26 +19,6 @@ const LOAD_SECONDS = Number(process.env.PLUMBLINE_RELIABILITY_SECONDS ?? 60);
 const WRITERS = 8;
 const BATCH = 50;
 const ENV = { PLUMBLINE_SIMULATOR: "0", PLUMBLINE_KEY_RATE_LIMIT: "1000000", PLUMBLINE_USER_RATE_LIMIT: "1000000" };
-
-interface Batch {
-  id: string;
-  metric: string;
-  body: string;
-}
-
-function batch(metric: string, writer: number, n: number): Batch {
-  const id = `${writer}-${n}-${randomUUID().slice(0, 8)}`;
-  const ts = Date.now() - 3_600_000;
-  const points = Array.from({ length: BATCH }, (_, i) => ({
-    model: "fraud-detector",
-    version: "v3",
-    metric,
-    ts: new Date(ts + i).toISOString(),
-    value: i,
-    labels: { batch: id },
-  }));
-  return { id, metric, body: JSON.stringify({ points }) };
-}
 
 /** 2xx: stored; a status: refused (nothing stored); null: no answer (the outcome is unknown). */
 async function send(baseUrl: string, b: Batch): Promise<number | null> {
@@ -136,7 +117,7 @@ describe.each(engines())("ingestion on $name", (engine) => {
       const until = Date.now() + LOAD_SECONDS * 1000;
       const writer = async (w: number) => {
         for (let n = 0; Date.now() < until; n++) {
-          const b = batch(loadMetric, w, n);
+          const b = batch(loadMetric, w, n, BATCH);
           const status = await send(server.baseUrl, b);
           if (status !== null && status >= 200 && status < 300) accepted.push(b.id);
           else failures.push(`write ${b.id}: ${status}`);
@@ -166,7 +147,7 @@ describe.each(engines())("ingestion on $name", (engine) => {
       let stop = false;
       const crashWriters = Array.from({ length: WRITERS }, async (_, w) => {
         for (let n = 0; !stop; n++) {
-          const b = batch(crashMetric, w, n);
+          const b = batch(crashMetric, w, n, BATCH);
           sent.push({ batch: b, status: await send(server.baseUrl, b) });
         }
       });

@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { DEMO_KEY, Session, signedIn } from "../support/http";
 import { createScratchDatabase, startServer } from "../support/servers";
 import { startReceiver, waitFor } from "../support/webhook-receiver";
+import { batch } from "./batches";
 
 /**
  * Two server processes on one PostgreSQL database, behind requests that alternate between them as
@@ -81,17 +82,7 @@ it.runIf(adminUrl)(
       const until = Date.now() + LOAD_SECONDS * 1000;
       const writer = async (w: number) => {
         for (let n = 0; Date.now() < until; n++) {
-          const id = `${w}-${n}-${randomUUID().slice(0, 8)}`;
-          const ts = Date.now() - 3_600_000;
-          const points = Array.from({ length: BATCH }, (_, i) => ({
-            model: "fraud-detector",
-            version: "v3",
-            metric,
-            ts: new Date(ts + i).toISOString(),
-            value: i,
-            labels: { batch: id },
-          }));
-          const body = JSON.stringify({ points });
+          const { id, body } = batch(metric, w, n, BATCH);
           if (n % 5 === 0 && up[0] && up[1]) await Promise.all([deliver(0, id, body), deliver(1, id, body)]);
           else await deliver((w + n) % 2, id, body);
         }
