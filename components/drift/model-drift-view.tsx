@@ -2,15 +2,14 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import clsx from "clsx";
-import { modelWindow, windowLabel } from "@/components/models/model-view";
+import { windowLabel } from "@/components/models/model-view";
 import { useModelView } from "@/components/models/use-model-view";
 import { useRefreshInterval } from "@/components/hooks/use-refresh-interval";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { fetchJson } from "@/lib/api/fetch-json";
-import type { ModelDriftAnswer } from "@/lib/drift/queries";
 import { MIN_CURRENT_SAMPLE } from "@/lib/drift/warnings";
 import { useFeatureDetail } from "./feature-drawer";
 import { FeatureDetailPanel } from "./feature-detail";
+import { modelDriftQuery } from "./query-options";
 import { formatCount, formatStat } from "./format";
 import { Table } from "@/components/ui/table";
 
@@ -18,19 +17,11 @@ import { Table } from "@/components/ui/table";
  * A table of the production version's features over the page's window, drifted first; selecting one
  * shows it in depth, and the selection is in the URL (`?feature=`).
  */
-export function ModelDriftView({ model, initial }: { model: string; initial: ModelDriftAnswer | null }) {
+export function ModelDriftView({ model, inProduction }: { model: string; inProduction: boolean }) {
   const [view, setView] = useModelView();
-  const windowKey = view.from ? `${view.from}/${view.to ?? "now"}` : view.range;
   const { data } = useQuery({
-    queryKey: ["model-drift", model, windowKey],
-    queryFn: async () => {
-      // Taken at fetch time, so every refresh slides the window forward.
-      const { from, to } = modelWindow(view, Date.now());
-      const q = `from=${from.toISOString()}&to=${to.toISOString()}`;
-      return fetchJson<ModelDriftAnswer>(`/api/v1/models/${encodeURIComponent(model)}/drift?${q}`);
-    },
-    initialData: initial ?? undefined,
-    enabled: initial !== null,
+    ...modelDriftQuery(model, view),
+    enabled: inProduction,
     placeholderData: keepPreviousData,
     refetchInterval: useRefreshInterval(),
   });
