@@ -4,12 +4,12 @@ import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
 import { TopBar } from "@/components/shell/top-bar";
 import { redirect } from "next/navigation";
-import { mustChangePassword, requirePageUser, userCan } from "@/lib/auth/page-guard";
+import { requirePageUser, userCan } from "@/lib/auth/page-guard";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
   // A one-time password opens one page only: the one where the person chooses their own.
-  if (await mustChangePassword(user)) redirect("/change-password");
+  if (user.mustChangePassword) redirect("/change-password");
   const items = NAV_ITEMS.filter((item) => userCan(user, item.permission));
   return (
     <Providers>

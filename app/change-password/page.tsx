@@ -2,14 +2,14 @@ import { KeyRound } from "lucide-react";
 import { redirect } from "next/navigation";
 import { PasswordForm } from "@/components/access/password-form";
 import { Providers } from "@/components/providers";
-import { mustChangePassword, requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/page-guard";
 
 export const metadata = { title: "Choose your password" };
 
 /** Where a person signed in with a one-time password lands until they have chosen their own. */
 export default async function ChangePasswordPage() {
   const user = await requirePageUser();
-  if (!(await mustChangePassword(user))) redirect("/");
+  if (!user.mustChangePassword) redirect("/");
   return (
     <Providers>
       <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 dark:bg-zinc-950">

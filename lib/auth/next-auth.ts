@@ -89,7 +89,11 @@ export const authOptions: NextAuthOptions = {
       return (await oidcSignIn((profile ?? {}) as Record<string, unknown>)) || "/login?error=SsoRefused";
     },
     async jwt({ token, user, account, profile }) {
-      if (user) token.signedInAt = Date.now();
+      if (user) {
+        token.signedInAt = Date.now();
+        // A one-time password binds only sessions it opened; the identity provider vouches for the others.
+        token.viaPassword = account?.provider !== OIDC_PROVIDER_ID;
+      }
       // A single sign-on identity is the provider's (issuer, subject); sessions carry our own user id.
       if (account?.provider === OIDC_PROVIDER_ID) token.sub = await oidcAccountId((profile ?? {}) as Record<string, unknown>);
       return token;
@@ -99,7 +103,7 @@ export const authOptions: NextAuthOptions = {
       return baseUrl + sameOriginPath(url, baseUrl);
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub, signedInAt: token.signedInAt };
+      return { ...session, userId: token.sub, signedInAt: token.signedInAt, viaPassword: token.viaPassword };
     },
   },
 };

@@ -238,8 +238,13 @@ describe.each(servers)("governance on $engine", ({ baseUrl, engine }) => {
           await admin.request("POST", "/api/v1/users", { email, name: `Approver ${i}`, roles: ["ml_lead"] }),
           201,
         );
+        // A one-time password opens nothing but the password change: each approver chooses their own first.
+        const first = new Session(baseUrl);
+        expect((await first.signIn(email, created.one_time_password)).status).toBe(200);
+        const password = `approver-password-${i}-${unique()}`;
+        await json(await first.request("PUT", "/api/v1/me/password", { current_password: created.one_time_password, new_password: password }), 200);
         const session = new Session(baseUrl);
-        expect((await session.signIn(email, created.one_time_password)).status).toBe(200);
+        expect((await session.signIn(email, password)).status).toBe(200);
         return session;
       }),
     );
