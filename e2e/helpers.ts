@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "plumbline-demo";
 
@@ -16,6 +16,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signInAs(page: Page, email: string) {
   await signIn(page, email);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible({ timeout: 20_000 });
+}
+
+/** A person signed in in a browser context of their own, at 1440 px. */
+export async function personPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await signInAs(page, email);
+  return page;
 }
 
 /** Screenshots land in screenshots/ (not committed) for a person to look at. */

@@ -1,10 +1,9 @@
 // `npm test`: every suite, in order, each named as it starts; stops at the first that fails.
 // Typecheck · lint · unit · production build · integration (PGlite, and PostgreSQL when
-// TEST_POSTGRES_URL is set), the hostile-input probes among them on the same servers · reliability
-// (load, kill -9, two servers on one PostgreSQL, the database cut off), its load phases shortened by
-// PLUMBLINE_RELIABILITY_SECONDS · end-to-end in headless Chromium against `next start`, the
+// TEST_POSTGRES_URL is set) · end-to-end in headless Chromium against `next start`, the
 // accessibility spec among them on the same server · single sign-on end to end through a real
-// OpenID provider. npm run test:reliability, test:hostile and test:a11y run one suite alone.
+// OpenID provider. The reliability and hostile-input suites (npm run test:reliability, test:hostile)
+// pass here but run on their own: with them, CI's run passes its 30 minutes.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -40,7 +39,6 @@ function summarise() {
   for (const [file, count] of [
     [".test-data/reports/unit.json", countVitest],
     [".test-data/reports/integration.json", countVitest],
-    [".test-data/reports/reliability.json", countVitest],
     [".test-data/reports/e2e.json", countPlaywright],
     [".test-data/reports/e2e-sso.json", countPlaywright],
   ]) {
@@ -82,13 +80,6 @@ run("integration tests", "npx", [
   "--reporter=json",
   "--outputFile.json=.test-data/reports/integration.json",
 ]);
-// Twenty seconds of load per phase here; a full minute (the default) when run alone.
-run(
-  "reliability tests",
-  "npx",
-  ["vitest", "run", "--project", "reliability", "--reporter=default", "--reporter=json", "--outputFile.json=.test-data/reports/reliability.json"],
-  { PLUMBLINE_RELIABILITY_SECONDS: process.env.PLUMBLINE_RELIABILITY_SECONDS ?? "20" },
-);
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
 run("single sign-on end-to-end tests (oidc-provider, Chromium)", "npx", ["playwright", "test", "-c", "playwright.sso.config.ts"]);
 summarise();
