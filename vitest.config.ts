@@ -21,9 +21,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          // The hostile-input probes included: they share the suite's servers (npm run test:hostile runs them alone).
           include: ["test/integration/**/*.test.ts"],
-          // Thousands of hostile requests: a suite of its own (npm run test:hostile), kept out of CI's 30 minutes.
-          exclude: ["test/integration/hostile.test.ts"],
           environment: "node",
           globalSetup: ["test/integration/global-setup.ts"],
           testTimeout: 60_000,
@@ -32,7 +31,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        // The hostile-input probes, against servers of their own.
+        // The hostile-input probes alone, against servers of their own.
         test: {
           name: "hostile",
           include: ["test/integration/hostile.test.ts"],

@@ -85,7 +85,7 @@ test("a new user signs in with the one-time password and must choose their own f
   await newcomer.getByLabel("New password", { exact: true }).fill("short");
   await newcomer.getByLabel("New password again").fill("short");
   await newcomer.getByRole("button", { name: "Change password" }).click();
-  await expect(newcomer.getByText("at least 12 characters")).toBeVisible();
+  await expect(newcomer.getByText("at least 12 characters", { exact: true })).toBeVisible();
   await newcomer.getByLabel("New password", { exact: true }).fill("a-newcomer-chosen-password");
   await newcomer.getByLabel("New password again").fill("a-newcomer-chosen-password");
   await newcomer.getByRole("button", { name: "Change password" }).click();

@@ -158,21 +158,32 @@ test("the ML lead goes from the Overview to the drifted feature, compares stagin
   await page.getByRole("button", { name: "Request promotion" }).click();
   const form = page.getByRole("dialog", { name: "Request promotion" });
   await form.getByLabel(/Justification/).fill("v4 holds up on amount where v3 drifts");
-  await form.getByRole("button", { name: "Submit request" }).click();
-  // The demo already holds an open request for v4: the lead is told so, and the request is one click away.
-  const refused = page.getByText(/already exists/);
-  await expect(refused.or(page.getByText("Approvals", { exact: false }).first())).toBeVisible();
-  if (!/\/approvals\//.test(page.url())) {
-    await expect(refused).toBeVisible();
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: /Approvals/ })
-      .click();
-    await page
-      .getByRole("row", { name: /fraud-detector.*v4 → production/ })
-      .getByRole("link", { name: "fraud-detector" })
-      .first()
-      .click();
-  }
+  // The demo already holds an open request for v4: the dialog says so before anything is sent, and the request is one click away.
+  await expect(form.getByRole("alert").filter({ hasText: "An open request to promote fraud-detector v4" })).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByRole("button", { name: "Submit request" })).toBeDisabled();
+  await form.getByRole("link", { name: "Open the existing request" }).click();
   await expect(page).toHaveURL(/\/approvals\/[0-9a-f-]{36}/);
+});
+
+test("dragging across a serving chart zooms the page to that window, in the URL", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "lead@example.com");
+  await page.goto("/models/fraud-detector?range=7d");
+  const chart = latencyChart(page);
+  const plot = chart.locator('[role="img"]').first();
+  await expect(chart.locator(".recharts-surface").first()).toBeVisible({ timeout: 30_000 });
+  const box = (await plot.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.5, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.65, y, { steps: 6 });
+  await page.mouse.move(box.x + box.width * 0.8, y, { steps: 6 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=.*&to=/);
+  const url = new URL(page.url());
+  const span = Date.parse(url.searchParams.get("to")!) - Date.parse(url.searchParams.get("from")!);
+  // A third of a 7-day plot, give or take the axis: about two days, not the whole week.
+  expect(span).toBeGreaterThan(86_400_000);
+  expect(span).toBeLessThan(4 * 86_400_000);
+  await expect(page.getByLabel("Time range", { exact: true })).toHaveValue("own");
 });

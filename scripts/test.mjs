@@ -1,9 +1,9 @@
 // `npm test`: every suite, in order, each named as it starts; stops at the first that fails.
 // Typecheck · lint · unit · production build · integration (PGlite, and PostgreSQL when
-// TEST_POSTGRES_URL is set) · end-to-end in headless Chromium against `next start`, the
-// accessibility spec among them on the same server · single sign-on end to end through a real
-// OpenID provider. The reliability and hostile-input suites (npm run test:reliability, test:hostile)
-// pass here but run on their own: with them, CI's run passes its 30 minutes.
+// TEST_POSTGRES_URL is set), the hostile-input probes among them on the same servers · end-to-end
+// in headless Chromium against `next start`, the accessibility spec among them on the same server ·
+// single sign-on end to end through a real OpenID provider. The reliability suite passes here but
+// runs on its own (npm run test:reliability): with it, CI's run comes too close to its 30 minutes.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
