@@ -1,9 +1,7 @@
 "use client";
 
-import { Boxes } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { EmptyState } from "@/components/ui/empty-state";
-import { HealthCell, modelHref, ModelNameCell } from "@/components/models/model-cells";
+import { HealthCell, modelHref, ModelNameCell, NoModelsYet } from "@/components/models/model-cells";
 import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { HeaderCell, SortableHeaderCell, Table } from "@/components/ui/table";
@@ -61,12 +59,7 @@ export function ModelsTable({ models }: { models: FleetModel[] }) {
   }
 
   if (models.length === 0) {
-    return (
-      <EmptyState icon={Boxes} title="No models registered yet">
-        Register one with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">POST /api/v1/models</code> and an API key holding the{" "}
-        <code>registry:write</code> scope.
-      </EmptyState>
-    );
+    return <NoModelsYet />;
   }
   const rows = applyFleetView([...models], view);
   return (

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Boxes } from "lucide-react";
+import { EmptyState } from "@/components/ui/empty-state";
 import { MetricCell } from "@/components/charts/sparkline";
 import { StageBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { ModelWithHealth } from "@/lib/fleet/queries";
@@ -46,5 +48,15 @@ export function HealthCell({ model, metric, trend }: { model: ModelWithHealth; m
     <td className="px-3">
       <MetricCell metric={metric} label={`${model.name} ${cell.label}`} value={cell.value(model)} points={model.health.sparklines[metric]} trend={trend} />
     </td>
+  );
+}
+
+/** What a table of models shows before any is registered: how to register one. */
+export function NoModelsYet() {
+  return (
+    <EmptyState icon={Boxes} title="No models registered yet">
+      Register one with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">POST /api/v1/models</code> and an API key holding the{" "}
+      <code>registry:write</code> scope.
+    </EmptyState>
   );
 }

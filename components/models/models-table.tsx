@@ -1,11 +1,10 @@
 "use client";
 
-import { Boxes, Search } from "lucide-react";
+import { Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { EmptyState } from "@/components/ui/empty-state";
 import type { ModelWithHealth } from "@/lib/fleet/queries";
-import { HealthCell, modelHref, ModelNameCell, StageAndStatusCells } from "./model-cells";
+import { HealthCell, modelHref, ModelNameCell, NoModelsYet, StageAndStatusCells } from "./model-cells";
 import { applyView, nextSort, readView, STATUS_FILTERS, writeView, type ModelsView, type SortKey } from "./models-query";
 import { SortableHeaderCell, Table } from "@/components/ui/table";
 
@@ -53,12 +52,7 @@ export function ModelsTable({ models }: { models: ModelWithHealth[] }) {
   }
 
   if (models.length === 0) {
-    return (
-      <EmptyState icon={Boxes} title="No models registered yet">
-        Register one with <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">POST /api/v1/models</code> and an API key holding the{" "}
-        <code>registry:write</code> scope.
-      </EmptyState>
-    );
+    return <NoModelsYet />;
   }
   const rows = applyView(models, view);
   return (
